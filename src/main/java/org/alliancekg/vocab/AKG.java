@@ -1,0 +1,145 @@
+package org.alliancekg.vocab;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * Jena constants for every term of the alliance-kg ontology ({@code akg:}).
+ *
+ * <p>The names follow the vocabulary contract ({@code shared/spec/vocabulary.md}) plus the terms the design adds
+ * (claim literals, mentions, suggestions). A test checks that the ontology file defines each of them.
+ *
+ * <pre>{@code
+ * model.add(article, RDF.type, AKG.Article);
+ * model.add(meeting, AKG.namesThreat, threat);
+ * }</pre>
+ */
+public final class AKG {
+
+    /** The ontology namespace, {@value}. */
+    public static final String NS = "https://w3id.org/alliance-kg/ontology#";
+
+    /** The namespace as a resource. */
+    public static final Resource NAMESPACE = ResourceFactory.createResource(NS);
+
+    private AKG() {
+    }
+
+    /** Returns the IRI of the akg term with the given local name. */
+    public static String iri(String localName) {
+        return NS + localName;
+    }
+
+    private static Resource resource(String local) {
+        return ResourceFactory.createResource(NS + local);
+    }
+
+    private static Property property(String local) {
+        return ResourceFactory.createProperty(NS, local);
+    }
+
+    // ---- classes ----
+    /** Anything that acts (superclass of State, Person, Organization, Alliance). */
+    public static final Resource Actor = resource("Actor");
+    /** A sovereign state. */
+    public static final Resource State = resource("State");
+    /** A person. */
+    public static final Resource Person = resource("Person");
+    /** A ministry, force, think tank or publisher. */
+    public static final Resource Organization = resource("Organization");
+    /** An alliance or grouping of actors. */
+    public static final Resource Alliance = resource("Alliance");
+    /** A strategy, guideline, programme, joint statement or treaty. */
+    public static final Resource StrategyDocument = resource("StrategyDocument");
+    /** A military or policy capability, system or weapon. */
+    public static final Resource Capability = resource("Capability");
+    /** A meeting, dialogue, summit or conference session. */
+    public static final Resource Meeting = resource("Meeting");
+    /** A recurring forum. */
+    public static final Resource MeetingSeries = resource("MeetingSeries");
+    /** A threat or challenge. */
+    public static final Resource Threat = resource("Threat");
+    /** A place or region. */
+    public static final Resource Place = resource("Place");
+    /** A post held by a person. */
+    public static final Resource Position = resource("Position");
+    /** A source article of the corpus. */
+    public static final Resource Article = resource("Article");
+    /** A statement node: one fact with its evidence. */
+    public static final Resource Claim = resource("Claim");
+    /** An occurrence of a known label or alias in an article. */
+    public static final Resource Mention = resource("Mention");
+    /** A claim proposed by the extractor, not yet curated. */
+    public static final Resource SuggestedClaim = resource("SuggestedClaim");
+
+    // ---- object properties between things ----
+    /** Meeting, StrategyDocument or Article names a Threat. */
+    public static final Property namesThreat = property("namesThreat");
+    /** Threat is posed by an Actor. */
+    public static final Property posedBy = property("posedBy");
+    /** Meeting participant (Actor). */
+    public static final Property participant = property("participant");
+    /** Meeting belongs to a MeetingSeries. */
+    public static final Property partOfSeries = property("partOfSeries");
+    /** Meeting was held at a Place. */
+    public static final Property location = property("location");
+    /** Meeting produced a StrategyDocument. */
+    public static final Property produced = property("produced");
+    /** StrategyDocument was issued by an Actor. */
+    public static final Property issuedBy = property("issuedBy");
+    /** StrategyDocument or Meeting concerns a Capability. */
+    public static final Property concernsCapability = property("concernsCapability");
+    /** Actor pursues a Capability. */
+    public static final Property pursuesCapability = property("pursuesCapability");
+    /** Actor abandoned a Capability. */
+    public static final Property abandonedCapability = property("abandonedCapability");
+    /** StrategyDocument revises an older StrategyDocument. */
+    public static final Property revises = property("revises");
+    /** Actor is a member of an Alliance. */
+    public static final Property memberOf = property("memberOf");
+    /** Actor cooperates with another Actor (symmetric). */
+    public static final Property cooperatesWith = property("cooperatesWith");
+    /** Person holds a Position. */
+    public static final Property holdsPosition = property("holdsPosition");
+    /** Article mentions an individual. */
+    public static final Property mentions = property("mentions");
+    /** Position is a post of this Actor. */
+    public static final Property forActor = property("forActor");
+    /** Meeting was hosted by an Actor. */
+    public static final Property host = property("host");
+
+    // ---- literals ----
+    /** Date of a Meeting, StrategyDocument, Article or Claim (xsd:date, gYearMonth or gYear). */
+    public static final Property date = property("date");
+    /** End date of something with a duration. */
+    public static final Property endDate = property("endDate");
+    /** The date in another time zone (e.g. Tokyo time). */
+    public static final Property localDate = property("localDate");
+    /** Format of a meeting (e.g. "virtual"). */
+    public static final Property format = property("format");
+    /** The source's own words for a claim. */
+    public static final Property characterization = property("characterization");
+    /** Verbatim quote supporting a claim. */
+    public static final Property quote = property("quote");
+    /** Code-point offset where a quote or mention begins in the article body. */
+    public static final Property beginIndex = property("beginIndex");
+    /** Code-point offset where a quote or mention ends (exclusive) in the article body. */
+    public static final Property endIndex = property("endIndex");
+    /** Hex SHA-256 of an article body in UTF-8. */
+    public static final Property textSha256 = property("textSha256");
+    /** Why an article's date was inferred from the text. */
+    public static final Property dateInferred = property("dateInferred");
+
+    // ---- mentions and suggestions ----
+    /** The individual a Mention refers to. */
+    public static final Property mentionOf = property("mentionOf");
+    /** The matched text of a Mention. */
+    public static final Property anchorText = property("anchorText");
+    /** The sentence a Mention or suggestion stands in. */
+    public static final Property sentence = property("sentence");
+    /** Confidence of a SuggestedClaim (0..1). */
+    public static final Property confidence = property("confidence");
+    /** The cue words that triggered a SuggestedClaim. */
+    public static final Property cue = property("cue");
+}
