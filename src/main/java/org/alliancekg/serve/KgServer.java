@@ -1,0 +1,337 @@
+package org.alliancekg.serve;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.alliancekg.ingest.ProjectLayout;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDF;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alliance-kg SPARQL server: embedded Fuseki configured by the project's {@code fuseki-config/config.ttl}
+ * (the same file stock Fuseki runs), with its {@code tdb2:location} pointed at the live database directory, plus a
+ * home page at {@code /} and its static files under {@code /static/}.
+ *
+ * <p>The service is read only: the configuration offers SPARQL query ({@code /kg/sparql}, {@code /kg/query}) and
+ * the read-only Graph Store Protocol ({@code /kg/get}); {@link Builder#build()} refuses a configuration that
+ * offers update, graph-store writes, upload or patch. Requests that try to write are refused by Fuseki with a 4xx
+ * status: an update POSTed to {@code /kg/sparql} answers 415 (as {@code application/sparql-update}) or 400 (as a
+ * form without {@code query=}); {@code /kg/update} is no endpoint (404); PUT or POST on {@code /kg/get} answers 405;
+ * any request on {@code /kg} itself answers 400 "No endpoint for request", since the service has no unnamed
+ * endpoint.
+ *
+ * <p>The server binds to {@code localhost} unless told otherwise. Port 0 picks a free port; {@link #port()} tells
+ * which after {@link #start()}.
+ *
+ * <pre>{@code
+ * KgServer server = KgServer.builder()
+ *         .layout(ProjectLayout.detect())
+ *         .port(0)                      // any free port
+ *         .build()
+ *         .start();
+ * String endpoint = server.sparqlUrl();   // http://localhost:41234/kg/sparql
+ * ...
+ * server.stop();
+ * }</pre>
+ */
+public final class KgServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger("akg.serve");
+
+    /** The default port, as for stock Fuseki. */
+    public static final int DEFAULT_PORT = 3030;
+
+    /** The default host to bind to. */
+    public static final String DEFAULT_HOST = "localhost";
+
+    /** TDB2 assembler namespace. */
+    static final String TDB2_NS = "http://jena.apache.org/2016/tdb#";
+    /** Fuseki configuration namespace. */
+    static final String FUSEKI_NS = "http://jena.apache.org/fuseki#";
+
+    /** Operations that change data; a configuration offering any of them is refused. */
+    private static final Set<Operation> WRITE_OPERATIONS =
+            Set.of(Operation.Update, Operation.GSP_RW, Operation.Upload, Operation.Patch, Operation.PREFIXES_RW);
+
+    private final FusekiServer fuseki;
+    private final String host;
+    private final String serviceName;
+    private final Path databaseDirectory;
+    private volatile boolean started;
+    private volatile boolean stopped;
+
+    private KgServer(FusekiServer fuseki, String host, String serviceName, Path databaseDirectory) {
+        this.fuseki = fuseki;
+        this.host = host;
+        this.serviceName = serviceName;
+        this.databaseDirectory = databaseDirectory;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts serving; returns this server. */
+    public synchronized KgServer start() {
+        if (stopped) {
+            throw new IllegalStateException("server was stopped");
+        }
+        if (!started) {
+            fuseki.start();
+            started = true;
+            LOG.debug("started on {}:{} over {}", host, port(), databaseDirectory);
+        }
+        return this;
+    }
+
+    /** The port the server listens on: after {@link #start()}, the actual port even if 0 was asked for. */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    /** The host name or address the server binds to. */
+    public String host() {
+        return host;
+    }
+
+    /** The Fuseki service name, e.g. {@code kg}. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** The base URL, e.g. {@code http://localhost:3030/}. */
+    public String baseUrl() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    /** The SPARQL query endpoint, e.g. {@code http://localhost:3030/kg/sparql}. */
+    public String sparqlUrl() {
+        return baseUrl() + serviceName + "/sparql";
+    }
+
+    /** The absolute, real directory of the TDB2 database being served (symbolic links resolved). */
+    public Path databaseDirectory() {
+        return databaseDirectory;
+    }
+
+    /** The served dataset (read it in a read transaction). */
+    public DatasetGraph dataset() {
+        return dataService().getDataset();
+    }
+
+    /** Counts what the served dataset holds. */
+    public DatasetSummary summary() {
+        return DatasetSummary.of(dataset());
+    }
+
+    /** Blocks until the server stops. */
+    public void join() {
+        fuseki.join();
+    }
+
+    /**
+     * Stops the server and releases the database, so that another process (or a later server in this JVM) can
+     * open it. Idempotent.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        DatasetGraph dsg = dataset();
+        fuseki.stop();
+        if (DatabaseMgr.isTDB2(dsg)) {
+            TDBInternal.expel(dsg);
+        }
+        LOG.debug("stopped server on port {}", port());
+    }
+
+    private DataService dataService() {
+        DataAccessPoint dap = fuseki.getDataAccessPointRegistry().get("/" + serviceName);
+        return dap.getDataService();
+    }
+
+    /**
+     * Reads a Fuseki configuration file and points every {@code tdb2:location} at {@code databaseDirectory}
+     * (absolute). The file must describe exactly one TDB2 dataset.
+     *
+     * @throws IllegalArgumentException if the file does not parse or does not have exactly one
+     *                                  {@code tdb2:location}
+     */
+    public static Model readConfig(Path configFile, Path databaseDirectory) {
+        Model model;
+        try {
+            model = RDFDataMgr.loadModel(configFile.toString());
+        } catch (RiotException e) {
+            throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
+        }
+        Property location = model.createProperty(TDB2_NS, "location");
+        List<Statement> locations = model.listStatements(null, location, (RDFNode) null).toList();
+        if (locations.size() != 1) {
+            throw new IllegalArgumentException(configFile + ": expected exactly one tdb2:location, found "
+                    + locations.size());
+        }
+        Statement st = locations.get(0);
+        model.remove(st);
+        model.add(st.getSubject(), location, databaseDirectory.toAbsolutePath().toString());
+        return model;
+    }
+
+    /** The single {@code fuseki:name} of the configuration's {@code fuseki:Service}. */
+    static String serviceName(Model config, Path configFile) {
+        Resource serviceType = config.createResource(FUSEKI_NS + "Service");
+        Property name = config.createProperty(FUSEKI_NS, "name");
+        List<Resource> services = config.listSubjectsWithProperty(RDF.type, serviceType).toList();
+        if (services.size() != 1) {
+            throw new IllegalArgumentException(configFile + ": expected exactly one fuseki:Service, found "
+                    + services.size());
+        }
+        Statement st = services.get(0).getProperty(name);
+        if (st == null || !st.getObject().isLiteral()) {
+            throw new IllegalArgumentException(configFile + ": the fuseki:Service has no fuseki:name");
+        }
+        String n = st.getString();
+        return n.startsWith("/") ? n.substring(1) : n;
+    }
+
+    /**
+     * Builds a {@link KgServer}: check the inputs, read the configuration, build (not start) the Fuseki server.
+     * A project {@link #layout(ProjectLayout) layout} is required; everything else has a default.
+     */
+    public static final class Builder {
+        private ProjectLayout layout;
+        private Path dbLocation;
+        private int port = DEFAULT_PORT;
+        private String host = DEFAULT_HOST;
+
+        private Builder() {
+        }
+
+        /** The project: its {@code fuseki-config/config.ttl}, {@code queries/} and database root. */
+        public Builder layout(ProjectLayout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /**
+         * The TDB2 database directory to serve; default the layout's {@code db/current}. A symbolic link is
+         * resolved once, at {@link #build()}: the server keeps serving that directory even if the link moves.
+         */
+        public Builder dbLocation(Path dbLocation) {
+            this.dbLocation = dbLocation;
+            return this;
+        }
+
+        /** The port, 0 for any free one; default {@value KgServer#DEFAULT_PORT}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The host name or address to bind to; default {@value KgServer#DEFAULT_HOST} (loopback only).
+         * {@code 0.0.0.0} binds every interface.
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the server (not yet started).
+         *
+         * @throws IllegalStateException    if no layout was given, or the database directory does not exist
+         * @throws IllegalArgumentException if the port or host is invalid, or the configuration is unusable or
+         *                                  offers a write operation
+         */
+        public KgServer build() {
+            if (layout == null) {
+                throw new IllegalStateException("KgServer.builder(): layout(...) is required");
+            }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            try {
+                InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host: " + host, e);
+            }
+            Path configFile = layout.fusekiConfig();
+            if (!Files.isRegularFile(configFile)) {
+                throw new IllegalStateException("no Fuseki configuration at " + layout.display(configFile));
+            }
+            Path db = dbLocation != null ? layout.root().resolve(dbLocation) : layout.currentDb();
+            Path realDb;
+            try {
+                realDb = db.toRealPath();
+            } catch (IOException e) {
+                throw new IllegalStateException("no database at " + layout.display(db)
+                        + ": build it first (alliance-kg build)", e);
+            }
+            if (!Files.isDirectory(realDb)) {
+                throw new IllegalStateException("not a database directory: " + layout.display(db));
+            }
+
+            Model config = readConfig(configFile, realDb);
+            String service = serviceName(config, configFile);
+            List<Path> queryDirs = List.of(layout.queriesDir().resolve("cq"), layout.queriesDir().resolve("examples"));
+
+            FusekiServer fuseki = FusekiServer.create()
+                    .port(port)
+                    .loopback(false)
+                    .parseConfig(config)
+                    .addServlet("", new HomePageServlet(service, queryDirs))
+                    .addServlet("/static/*", new StaticResourceServlet())
+                    .build();
+            for (Connector c : fuseki.getJettyServer().getConnectors()) {
+                if (c instanceof ServerConnector sc) {
+                    sc.setHost(host);
+                }
+            }
+
+            DataAccessPoint dap = fuseki.getDataAccessPointRegistry().get("/" + service);
+            if (dap == null) {
+                throw new IllegalArgumentException(layout.display(configFile) + ": no service /" + service);
+            }
+            for (Operation op : dap.getDataService().getOperations()) {
+                if (WRITE_OPERATIONS.contains(op)) {
+                    DatasetGraph dsg = dap.getDataService().getDataset();
+                    if (DatabaseMgr.isTDB2(dsg)) {
+                        TDBInternal.expel(dsg);
+                    }
+                    throw new IllegalArgumentException(layout.display(configFile) + ": service /" + service
+                            + " offers the write operation " + op.getName() + "; the server is read only");
+                }
+            }
+            return new KgServer(fuseki, host, service, realDb);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.alliancekg.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+
+/** The home page's HTML, without a server. */
+class HomePageTest {
+
+    static final List<HomePage.EndpointLink> ENDPOINTS = List.of(
+            new HomePage.EndpointLink("query", HomePage.EndpointKind.QUERY),
+            new HomePage.EndpointLink("sparql", HomePage.EndpointKind.QUERY),
+            new HomePage.EndpointLink("get", HomePage.EndpointKind.GRAPH_STORE_READ));
+
+    static final String HOSTILE_QUERY = """
+            # Threats named by <script>alert("x")</script> & friends
+            SELECT ?s WHERE { ?s ?p "a < b & 'c'" }
+            """;
+
+    static HomePage page(List<ExampleQuery> queries) {
+        DatasetSummary summary = new DatasetSummary(7, 6,
+                List.of(new DatasetSummary.GraphCount(NodeFactory.createURI("https://example.org/g?a=1&b=<2>"), 7)),
+                List.of(new DatasetSummary.ClassCount(
+                                NodeFactory.createURI("https://w3id.org/alliance-kg/ontology#State"), 3),
+                        new DatasetSummary.ClassCount(NodeFactory.createURI("https://example.org/T<x>"), 1)));
+        return new HomePage("kg", ENDPOINTS, summary, queries);
+    }
+
+    @Test
+    void textFromDataAndQueriesIsEscaped() {
+        String html = page(List.of(new ExampleQuery("x.rq", "Threats named by <script>alert(\"x\")</script> & friends",
+                HOSTILE_QUERY))).render();
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("Threats named by &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends"),
+                html);
+        assertTrue(html.contains("&lt;https://example.org/T&lt;x&gt;&gt;"), html);
+        assertTrue(html.contains("https://example.org/g?a=1&amp;b=&lt;2&gt;"), html);
+    }
+
+    @Test
+    void runLinkCarriesTheWholeQueryToTheSparqlEndpoint() {
+        String html = page(List.of(new ExampleQuery("x.rq", "t", HOSTILE_QUERY))).render();
+        Matcher m = Pattern.compile("<a class=\"run\" href=\"([^\"]*)\">run</a>").matcher(html);
+        assertTrue(m.find(), html);
+        String href = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&");
+        assertTrue(href.startsWith("/kg/sparql?query="), href);
+        String query = URLDecoder.decode(href.substring("/kg/sparql?query=".length()), StandardCharsets.UTF_8);
+        assertEquals(HOSTILE_QUERY, query);
+    }
+
+    @Test
+    void classCountsAreShownWithPrefixedNames() {
+        String html = page(List.of()).render();
+        assertTrue(html.matches("(?s).*>akg:State</a></td><td class=\"count\">3</td>.*"), html);
+        assertTrue(html.contains("No query files found."), html);
+    }
+
+    @Test
+    void firstCommentLineIsTheTitle() {
+        assertEquals("P01: Which threats?", ExampleQuery.firstComment("\n#  P01: Which threats?\n# more\nSELECT").get());
+        assertTrue(ExampleQuery.firstComment("SELECT * {}").isEmpty());
+    }
+
+    @Test
+    void instancesQueryListsTheInstancesOfTheClass() {
+        DatasetGraph dsg = FixtureDatabase.inMemory();
+        DatasetGraph union = DatasetGraphFactory.wrap(dsg.getUnionGraph());
+        Query q = QueryFactory.create(HomePage.instancesQuery(
+                NodeFactory.createURI("https://w3id.org/alliance-kg/ontology#Threat")));
+        List<String> instances = Txn.calculateRead(dsg, () -> {
+            try (QueryExec exec = QueryExec.dataset(union).query(q).build()) {
+                return exec.select().stream().map(b -> b.get(Var.alloc("instance")).getURI()).toList();
+            }
+        });
+        assertEquals(List.of("https://w3id.org/alliance-kg/id/threat/ballistic-missiles",
+                "https://w3id.org/alliance-kg/id/threat/hypersonic-weapons"), instances);
+    }
+}
