@@ -1,0 +1,95 @@
+package org.alliancekg.ingest;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.alliancekg.vocab.EntityKind;
+import org.alliancekg.vocab.Iris;
+
+/**
+ * One individual of the catalogue: id {@code kind/slug}, its kind (must match the id), English label, aliases,
+ * Wikidata item ({@code Q17}), comment, and for a Position the actor of the post ({@code forActor}).
+ */
+public record Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
+                     String wikidata, String comment, String forActor) {
+
+    private static final Pattern WIKIDATA = Pattern.compile("Q[1-9][0-9]*");
+
+    /** Checks every field; throws {@link InputException} listing each broken rule at the source. */
+    public Entity {
+        Problems problems = new Problems();
+        EntityKind idKind = null;
+        if (id == null || !Iris.ENTITY_ID.matcher(id).matches()) {
+            problems.add(Problem.field("id", "'" + id + "' is not kind/slug (lower-case a-z, 0-9, '-')"));
+        } else {
+            idKind = EntityKind.ofId(id).orElse(null);
+            if (idKind == null) {
+                problems.add(Problem.field("id", "'" + id + "' has an unknown kind; known: " + knownKinds()));
+            }
+        }
+        if (kind == null) {
+            problems.add(Problem.field("type", "required"));
+        } else if (idKind != null && idKind != kind) {
+            problems.add(Problem.field("type", "'" + kind.className() + "' does not match the id's kind '"
+                    + idKind.segment() + "' (expected " + idKind.className() + ")"));
+        }
+        if (label == null || label.isBlank()) {
+            problems.add(Problem.field("label", "required, must not be empty"));
+        } else if (!label.equals(label.strip())) {
+            problems.add(Problem.field("label", "'" + label + "' has leading or trailing spaces"));
+        }
+        aliases = aliases == null ? List.of() : aliases;
+        Set<String> seen = new HashSet<>();
+        if (label != null) {
+            seen.add(label);
+        }
+        for (int i = 0; i < aliases.size(); i++) {
+            String a = aliases.get(i);
+            if (a == null || a.isBlank()) {
+                problems.add(Problem.field("aliases[" + i + "]", "must not be empty"));
+            } else if (!a.equals(a.strip())) {
+                problems.add(Problem.field("aliases[" + i + "]", "'" + a + "' has leading or trailing spaces"));
+            } else if (!seen.add(a)) {
+                problems.add(Problem.field("aliases[" + i + "]", "'" + a + "' repeats the label or another alias"));
+            }
+        }
+        if (wikidata != null && !WIKIDATA.matcher(wikidata).matches()) {
+            problems.add(Problem.field("wikidata", "'" + wikidata + "' is not a Wikidata item id like Q17"));
+        }
+        if (comment != null && comment.isBlank()) {
+            problems.add(Problem.field("comment", "must not be empty when given"));
+        }
+        if (forActor != null) {
+            if (kind != null && kind != EntityKind.POSITION) {
+                problems.add(Problem.field("forActor", "only a Position has forActor"));
+            }
+            EntityKind actorKind = Iris.ENTITY_ID.matcher(forActor).matches()
+                    ? EntityKind.ofId(forActor).orElse(null) : null;
+            if (actorKind == null || !actorKind.isActor()) {
+                problems.add(Problem.field("forActor", "'" + forActor
+                        + "' is not the id of an Actor (state/, person/, organization/, alliance/)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw source == null ? new InputException(problems.list())
+                    : new InputException(problems.list().stream().map(p -> p.at(source)).toList());
+        }
+        aliases = List.copyOf(aliases);
+    }
+
+    /** Label then aliases. */
+    public List<String> names() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(label), aliases.stream()).toList();
+    }
+
+    /** The individual's IRI. */
+    public String iri() {
+        return Iris.entity(id);
+    }
+
+    private static String knownKinds() {
+        return String.join(", ", java.util.Arrays.stream(EntityKind.values()).map(EntityKind::segment).toList());
+    }
+}

@@ -1,0 +1,110 @@
+package org.alliancekg.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.alliancekg.vocab.EntityKind;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the entity catalogue: every {@code *.yaml}, {@code *.yml} or {@code *.json} file of
+ * {@code data/entities}, each a mapping {@code entities: [...]}. Unknown fields are refused with line and column;
+ * the id's kind must match the type; ids must be unique across files.
+ *
+ * <pre>{@code
+ * EntityCatalog catalog = new EntityCatalogReader(layout).readAll();
+ * }</pre>
+ */
+public final class EntityCatalogReader {
+
+    private final ProjectLayout layout;
+
+    /** A reader for the catalogue of this project. */
+    public EntityCatalogReader(ProjectLayout layout) {
+        this.layout = layout;
+    }
+
+    /** Reads every catalogue file; all problems of all files are reported together. */
+    public EntityCatalog readAll() {
+        Problems problems = new Problems();
+        List<Entity> all = new ArrayList<>();
+        for (Path file : files()) {
+            List<Entity> es = problems.collect(() -> read(file));
+            if (es != null) {
+                all.addAll(es);
+            }
+        }
+        problems.throwIfAny();
+        return new EntityCatalog(all);
+    }
+
+    /** The catalogue files, sorted. */
+    public List<Path> files() {
+        Path dir = layout.entitiesDir();
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(new Problem(layout.display(dir), 0, null, "directory missing"));
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isRegularFile(p) && StructuredInput.forFile(p) != null).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(new Problem(layout.display(dir), 0, null, "cannot list: " + e), e);
+        }
+    }
+
+    /** Reads one catalogue file. */
+    public List<Entity> read(Path file) {
+        String shown = layout.display(file);
+        ObjectMapper mapper = StructuredInput.forFile(file);
+        if (mapper == null) {
+            throw new InputException(new Problem(shown, 0, null, "not a .yaml, .yml or .json file"));
+        }
+        String text = TextFiles.readUtf8(file, shown);
+        StructuredInput.scan(mapper, text, shown, 0);
+        Problems problems = new Problems();
+        List<Entity> entities = new ArrayList<>();
+        StructuredInput.readListDocument(mapper, text, shown, "entities", Set.of(), (p, src) -> {
+            EntityFields f = StructuredInput.bindElement(mapper, p, EntityFields.class, src, 0, problems);
+            if (f == null) {
+                if (p.currentToken() != null && p.currentToken().isScalarValue()) {
+                    problems.add(src.problem(null, "must be a mapping with id, type, label"));
+                }
+                return;
+            }
+            EntityKind kind = null;
+            if (f.type() != null) {
+                kind = EntityKind.fromClassName(f.type()).orElse(null);
+                if (kind == null) {
+                    problems.add(src.problem("type", "unknown type '" + f.type() + "'; known: "
+                            + String.join(", ", Stream.of(EntityKind.values()).map(EntityKind::className).toList())));
+                    return;
+                }
+            }
+            EntityKind k = kind;
+            Entity e = problems.collect(() -> new Entity(src, f.id(), k, f.label(), f.aliases(), f.wikidata(),
+                    f.comment(), f.forActor()));
+            if (e != null) {
+                entities.add(e);
+            }
+        }, problems);
+        problems.throwIfAny();
+        return List.copyOf(entities);
+    }
+
+    /** One entity as written. */
+    record EntityFields(
+            @JsonProperty("id") String id,
+            @JsonProperty("type") String type,
+            @JsonProperty("label") String label,
+            @JsonProperty("aliases") List<String> aliases,
+            @JsonProperty("wikidata") String wikidata,
+            @JsonProperty("comment") String comment,
+            @JsonProperty("forActor") String forActor) {
+    }
+}

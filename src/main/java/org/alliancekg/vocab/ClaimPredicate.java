@@ -1,0 +1,151 @@
+package org.alliancekg.vocab;
+
+import static org.alliancekg.vocab.EntityKind.ALLIANCE;
+import static org.alliancekg.vocab.EntityKind.CAPABILITY;
+import static org.alliancekg.vocab.EntityKind.DOCUMENT;
+import static org.alliancekg.vocab.EntityKind.MEETING;
+import static org.alliancekg.vocab.EntityKind.ORGANIZATION;
+import static org.alliancekg.vocab.EntityKind.PERSON;
+import static org.alliancekg.vocab.EntityKind.PLACE;
+import static org.alliancekg.vocab.EntityKind.POSITION;
+import static org.alliancekg.vocab.EntityKind.SERIES;
+import static org.alliancekg.vocab.EntityKind.STATE;
+import static org.alliancekg.vocab.EntityKind.THREAT;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * The akg properties a curated claim may use, with the kinds allowed as subject (domain) and object (range).
+ *
+ * <p>An entity predicate has a non-empty {@link #range()}; a literal predicate has a {@link #literal()} kind
+ * other than {@link LiteralKind#NONE}. {@link #allowsArticleSubject()} tells whether an {@code akg:Article}
+ * ({@code article/<id>}) may be the subject.
+ *
+ * <pre>{@code
+ * ClaimPredicate p = ClaimPredicate.fromName("namesThreat").orElseThrow();
+ * p.allowsSubject(EntityKind.MEETING); // true
+ * }</pre>
+ */
+public enum ClaimPredicate {
+    namesThreat(EnumSet.of(MEETING, DOCUMENT), true, EnumSet.of(THREAT), LiteralKind.NONE),
+    posedBy(EnumSet.of(THREAT), false, actors(), LiteralKind.NONE),
+    participant(EnumSet.of(MEETING), false, actors(), LiteralKind.NONE),
+    partOfSeries(EnumSet.of(MEETING), false, EnumSet.of(SERIES), LiteralKind.NONE),
+    location(EnumSet.of(MEETING), false, EnumSet.of(PLACE), LiteralKind.NONE),
+    produced(EnumSet.of(MEETING), false, EnumSet.of(DOCUMENT), LiteralKind.NONE),
+    issuedBy(EnumSet.of(DOCUMENT), false, actors(), LiteralKind.NONE),
+    concernsCapability(EnumSet.of(DOCUMENT, MEETING), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
+    pursuesCapability(actors(), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
+    abandonedCapability(actors(), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
+    revises(EnumSet.of(DOCUMENT), false, EnumSet.of(DOCUMENT), LiteralKind.NONE),
+    memberOf(actors(), false, EnumSet.of(ALLIANCE), LiteralKind.NONE),
+    cooperatesWith(actors(), false, actors(), LiteralKind.NONE),
+    holdsPosition(EnumSet.of(PERSON), false, EnumSet.of(POSITION), LiteralKind.NONE),
+    host(EnumSet.of(MEETING), false, actors(), LiteralKind.NONE),
+    date(EnumSet.of(MEETING, DOCUMENT), true, EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
+    endDate(EnumSet.of(MEETING, DOCUMENT), false, EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
+    localDate(EnumSet.of(MEETING), false, EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
+    format(EnumSet.of(MEETING), false, EnumSet.noneOf(EntityKind.class), LiteralKind.STRING);
+
+    /** What kind of literal a literal predicate takes. */
+    public enum LiteralKind {
+        /** Not a literal predicate: the object is an entity. */
+        NONE,
+        /** A date typed xsd:date, xsd:gYearMonth or xsd:gYear by precision. */
+        DATE,
+        /** A plain string. */
+        STRING
+    }
+
+    private final Set<EntityKind> domain;
+    private final boolean articleSubject;
+    private final Set<EntityKind> range;
+    private final LiteralKind literal;
+
+    ClaimPredicate(Set<EntityKind> domain, boolean articleSubject, Set<EntityKind> range, LiteralKind literal) {
+        this.domain = Set.copyOf(domain);
+        this.articleSubject = articleSubject;
+        this.range = range.isEmpty() ? Set.of() : Set.copyOf(range);
+        this.literal = literal;
+    }
+
+    private static EnumSet<EntityKind> actors() {
+        return EnumSet.of(STATE, PERSON, ORGANIZATION, ALLIANCE);
+    }
+
+    /** The Jena property. */
+    public Property property() {
+        return ResourceFactory.createProperty(AKG.NS, name());
+    }
+
+    /** Kinds allowed as subject. */
+    public Set<EntityKind> domain() {
+        return domain;
+    }
+
+    /** Kinds allowed as object; empty for a literal predicate. */
+    public Set<EntityKind> range() {
+        return range;
+    }
+
+    /** Literal kind; {@link LiteralKind#NONE} for an entity predicate. */
+    public LiteralKind literal() {
+        return literal;
+    }
+
+    /** Whether the object is a literal ({@code value:} in claims) rather than an entity ({@code object:}). */
+    public boolean isLiteral() {
+        return literal != LiteralKind.NONE;
+    }
+
+    /** Whether an article may be the subject. */
+    public boolean allowsArticleSubject() {
+        return articleSubject;
+    }
+
+    /** Whether an entity of this kind may be the subject. */
+    public boolean allowsSubject(EntityKind kind) {
+        return domain.contains(kind);
+    }
+
+    /** Whether an entity of this kind may be the object. */
+    public boolean allowsObject(EntityKind kind) {
+        return range.contains(kind);
+    }
+
+    /** Human-readable domain, e.g. {@code Meeting|StrategyDocument|Article}. */
+    public String describeDomain() {
+        String s = describe(domain);
+        return articleSubject ? s + "|Article" : s;
+    }
+
+    /** Human-readable range, e.g. {@code Threat} or {@code date literal}. */
+    public String describeRange() {
+        return isLiteral() ? literal.name().toLowerCase() + " literal" : describe(range);
+    }
+
+    private static String describe(Set<EntityKind> kinds) {
+        if (kinds.equals(actors())) {
+            return "Actor";
+        }
+        return Arrays.stream(EntityKind.values()).filter(kinds::contains).map(EntityKind::className)
+                .collect(Collectors.joining("|"));
+    }
+
+    /** The predicate with this akg local name. */
+    public static Optional<ClaimPredicate> fromName(String localName) {
+        return Arrays.stream(values()).filter(p -> p.name().equals(localName)).findFirst();
+    }
+
+    /** All local names, comma separated (for error messages). */
+    public static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
