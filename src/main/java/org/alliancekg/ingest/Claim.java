@@ -9,7 +9,8 @@ import org.alliancekg.vocab.Iris;
 /**
  * One curated claim of an article: subject (an entity id, or {@code article/<id>}), predicate, and exactly one
  * of object (entity id) or value (literal), with the verbatim quote that supports it, which occurrence of the
- * quote in the body (1-based), the source's own characterization (must occur inside the quote) and when the
+ * quote in the body (1-based), the source's own characterization (must occur inside the quote, ignoring case)
+ * and when the
  * fact holds.
  *
  * <p>Whether the quote occurs in the body and whether the subject and object exist and fit the predicate's
@@ -72,7 +73,8 @@ public record Claim(Source source, String article, String subject, ClaimPredicat
         if (characterization != null) {
             if (characterization.isBlank()) {
                 problems.add(Problem.field("characterization", "must not be empty when given"));
-            } else if (quote != null && !quote.contains(characterization)) {
+            } else if (quote != null && !quote.toLowerCase(java.util.Locale.ROOT)
+                    .contains(characterization.toLowerCase(java.util.Locale.ROOT))) {
                 problems.add(Problem.field("characterization", "'" + characterization
                         + "' does not occur inside the quote"));
             }

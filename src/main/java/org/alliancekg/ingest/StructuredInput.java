@@ -73,7 +73,6 @@ final class StructuredInput {
     private static ObjectMapper configure(ObjectMapper m) {
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         m.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         return m;
     }

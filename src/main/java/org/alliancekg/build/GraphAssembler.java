@@ -1,0 +1,370 @@
+package org.alliancekg.build;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.alliancekg.extract.Mention;
+import org.alliancekg.extract.MentionFinder;
+import org.alliancekg.extract.Offsets;
+import org.alliancekg.extract.Sentence;
+import org.alliancekg.extract.SentenceSplitter;
+import org.alliancekg.extract.Span;
+import org.alliancekg.ingest.Article;
+import org.alliancekg.ingest.Claim;
+import org.alliancekg.ingest.ClaimsFile;
+import org.alliancekg.ingest.Corpus;
+import org.alliancekg.ingest.Entity;
+import org.alliancekg.ingest.EntityCatalog;
+import org.alliancekg.ingest.FrontMatter;
+import org.alliancekg.ingest.InputException;
+import org.alliancekg.ingest.Problem;
+import org.alliancekg.ingest.Problems;
+import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.ClaimPredicate;
+import org.alliancekg.vocab.EntityKind;
+import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.Namespaces;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the records read from {@code data/} (and the ontology graph) into an in-memory dataset:
+ * {@code graph/ontology}, {@code graph/entities} and one {@code graph/article/{id}} per article holding the
+ * article's metadata, its claims (plain triple plus {@code akg:Claim} node) and its mentions.
+ *
+ * <p>Checks what needs the whole corpus — claim subjects and objects exist and fit the predicate's domain and
+ * range, quotes occur in the body, claims files name an existing article — and reports every problem at once.
+ *
+ * <pre>{@code
+ * Dataset ds = new GraphAssembler(ontologyGraph).assemble(Corpus.read(layout)).dataset();
+ * }</pre>
+ */
+public final class GraphAssembler {
+
+    private static final Logger LOG = LoggerFactory.getLogger("akg.build");
+
+    private static final String SCHEMA_URL = Namespaces.SCHEMA + "url";
+    private static final String PROV_DERIVED = Namespaces.PROV + "wasDerivedFrom";
+
+    private final Graph ontology;
+
+    /** An assembler that puts this ontology graph into {@code graph/ontology} (may be empty). */
+    public GraphAssembler(Graph ontology) {
+        this.ontology = ontology;
+    }
+
+    /** Counts of what was assembled. */
+    public record Counts(int articles, int entities, int claims, int mentions, int mintedAgents) {
+    }
+
+    /** The assembled dataset with its counts. */
+    public record Assembly(Dataset dataset, Counts counts) {
+    }
+
+    /** Assembles the dataset; throws {@link InputException} with every problem found. */
+    public Assembly assemble(Corpus corpus) {
+        Problems problems = new Problems();
+        Dataset ds = DatasetFactory.createTxnMem();
+        Model onto = ModelFactory.createModelForGraph(ontology);
+        ds.addNamedModel(Iris.ONTOLOGY_GRAPH, onto);
+
+        EntityCatalog catalog = corpus.catalog();
+        ds.addNamedModel(Iris.ENTITIES_GRAPH, entityModel(catalog));
+
+        Map<String, Model> articleModels = new LinkedHashMap<>();
+        MentionFinder finder = new MentionFinder(catalog);
+        SentenceSplitter splitter = SentenceSplitter.english();
+        int minted = 0;
+        int mentionCount = 0;
+        for (Article a : corpus.articles()) {
+            Model m = newModel();
+            minted += addArticle(m, a, catalog, problems);
+            List<Sentence> sentences = splitter.split(a.body());
+            List<Mention> mentions = finder.find(a.body(), sentences);
+            addMentions(m, a, mentions);
+            mentionCount += mentions.size();
+            articleModels.put(a.id(), m);
+        }
+
+        Map<String, Article> articles = new HashMap<>();
+        corpus.articles().forEach(a -> articles.put(a.id(), a));
+        int claimCount = 0;
+        for (ClaimsFile cf : corpus.claims()) {
+            Article article = articles.get(cf.article());
+            if (article == null) {
+                problems.add(new Problem(cf.file(), 0, "article", "'" + cf.article()
+                        + "' has no article file data/articles/" + cf.article() + ".md"));
+                continue;
+            }
+            Model m = articleModels.get(article.id());
+            Map<String, Claim> seen = new HashMap<>();
+            for (Claim c : cf.claims()) {
+                if (addClaim(m, article, c, catalog, articles, seen, problems)) {
+                    claimCount++;
+                }
+            }
+        }
+        problems.throwIfAny();
+        articleModels.forEach((id, m) -> ds.addNamedModel(Iris.articleGraph(id), m));
+        Counts counts = new Counts(corpus.articles().size(), catalog.size(), claimCount, mentionCount, minted);
+        LOG.info("assembled {} articles, {} entities, {} claims, {} mentions ({} authors/publishers minted)",
+                corpus.articles().size(), catalog.size(), claimCount, mentionCount, minted);
+        return new Assembly(ds, counts);
+    }
+
+    private static Model newModel() {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefixes(Namespaces.PREFIXES);
+        return m;
+    }
+
+    /** The entity graph: type, label, aliases, sameAs, comment, forActor. */
+    static Model entityModel(EntityCatalog catalog) {
+        Model m = newModel();
+        for (Entity e : catalog.entities()) {
+            Resource r = m.createResource(e.iri());
+            r.addProperty(RDF.type, e.kind().type());
+            r.addProperty(RDFS.label, e.label(), "en");
+            for (String alias : e.aliases()) {
+                r.addProperty(SKOS.altLabel, alias, "en");
+            }
+            if (e.wikidata() != null) {
+                r.addProperty(OWL.sameAs, m.createResource(Namespaces.WD + e.wikidata()));
+            }
+            if (e.comment() != null) {
+                r.addProperty(RDFS.comment, e.comment(), "en");
+            }
+            if (e.forActor() != null) {
+                r.addProperty(AKG.forActor, m.createResource(Iris.entity(e.forActor())));
+            }
+        }
+        return m;
+    }
+
+    /** Article metadata; returns the number of authors/publishers minted in the article graph. */
+    private static int addArticle(Model m, Article a, EntityCatalog catalog, Problems problems) {
+        FrontMatter fm = a.frontMatter();
+        Resource art = m.createResource(Iris.article(a.id()));
+        art.addProperty(RDF.type, AKG.Article);
+        art.addProperty(RDFS.label, fm.title(), "en");
+        art.addProperty(DCTerms.title, fm.title());
+        art.addProperty(AKG.textSha256, a.textSha256());
+        art.addProperty(DCTerms.language, fm.language());
+        if (fm.date() != null) {
+            art.addProperty(AKG.date, m.createTypedLiteral(fm.date().lexical(), fm.date().datatype()));
+        }
+        if (fm.dateInferred() != null) {
+            art.addProperty(AKG.dateInferred, fm.dateInferred());
+        }
+        if (fm.url() != null) {
+            art.addProperty(m.createProperty(SCHEMA_URL), m.createResource(fm.url()));
+        }
+        int minted = 0;
+        for (int i = 0; i < fm.authors().size(); i++) {
+            String name = fm.authors().get(i);
+            Agent agent = resolveAgent(catalog, name, EntityKind.PERSON, a.file(), "authors[" + i + "]", problems);
+            if (agent != null) {
+                art.addProperty(DCTerms.creator, mintIfNeeded(m, agent, name));
+                minted += agent.minted ? 1 : 0;
+            }
+        }
+        if (fm.publisher() != null) {
+            Agent agent = resolveAgent(catalog, fm.publisher(), EntityKind.ORGANIZATION, a.file(), "publisher",
+                    problems);
+            if (agent != null) {
+                art.addProperty(DCTerms.publisher, mintIfNeeded(m, agent, fm.publisher()));
+                minted += agent.minted ? 1 : 0;
+            }
+        }
+        return minted;
+    }
+
+    private record Agent(String iri, EntityKind kind, boolean minted) {
+    }
+
+    /**
+     * Resolves an author or publisher name by label or alias among entities of the kind; an unknown name is
+     * minted as {@code person/{slug}} or {@code organization/{slug}} (reusing a catalogue entry of that id).
+     */
+    private static Agent resolveAgent(EntityCatalog catalog, String name, EntityKind kind, String file,
+                                      String field, Problems problems) {
+        List<Entity> found = catalog.byName(name).stream().filter(e -> e.kind() == kind).toList();
+        if (found.size() > 1) {
+            problems.add(new Problem(file, 0, field, "'" + name + "' names several " + kind.className()
+                    + " entities: " + found.stream().map(Entity::id).toList()));
+            return null;
+        }
+        if (found.size() == 1) {
+            return new Agent(found.get(0).iri(), kind, false);
+        }
+        String slug;
+        try {
+            slug = Iris.slug(name);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(file, 0, field, e.getMessage()));
+            return null;
+        }
+        String id = kind.segment() + "/" + slug;
+        if (catalog.contains(id)) {
+            return new Agent(Iris.entity(id), kind, false);
+        }
+        if (catalog.get(id).isEmpty() && !catalog.byName(name).isEmpty()) {
+            LOG.warn("{}: {} '{}' matches {} which is not a {}; minting {}", file, field, name,
+                    catalog.byName(name).stream().map(Entity::id).toList(), kind.className(), id);
+        }
+        return new Agent(Iris.entity(id), kind, true);
+    }
+
+    private static Resource mintIfNeeded(Model m, Agent agent, String name) {
+        Resource r = m.createResource(agent.iri());
+        if (agent.minted && !m.contains(r, RDF.type)) {
+            r.addProperty(RDF.type, agent.kind.type());
+            r.addProperty(RDFS.label, name, "en");
+        }
+        return r;
+    }
+
+    private static void addMentions(Model m, Article a, List<Mention> mentions) {
+        Resource art = m.createResource(Iris.article(a.id()));
+        for (Mention mention : mentions) {
+            Resource target = m.createResource(mention.entity().iri());
+            art.addProperty(AKG.mentions, target);
+            Span span = mention.span();
+            Resource node = m.createResource(Iris.mention(a.id(), span.begin(), span.end()));
+            node.addProperty(RDF.type, AKG.Mention);
+            node.addProperty(AKG.mentionOf, target);
+            node.addProperty(m.createProperty(PROV_DERIVED), art);
+            node.addProperty(AKG.anchorText, mention.anchorText());
+            node.addLiteral(AKG.beginIndex, offset(m, span.begin()));
+            node.addLiteral(AKG.endIndex, offset(m, span.end()));
+            String sentence = mention.sentence() != null ? mention.sentence().text() : lineAround(a.body(), span);
+            node.addProperty(AKG.sentence, sentence);
+        }
+    }
+
+    private static String lineAround(String body, Span span) {
+        int b = Offsets.toUtf16(body, span.begin());
+        int start = body.lastIndexOf('\n', b) + 1;
+        int end = body.indexOf('\n', b);
+        return body.substring(start, end < 0 ? body.length() : end).strip();
+    }
+
+    static Literal offset(Model m, int value) {
+        return m.createTypedLiteral(Integer.toString(value), XSDDatatype.XSDnonNegativeInteger);
+    }
+
+    /** Adds one claim; returns false (with problems recorded) when it cannot be added. */
+    private static boolean addClaim(Model m, Article article, Claim c, EntityCatalog catalog,
+                                    Map<String, Article> articles, Map<String, Claim> seen, Problems problems) {
+        int before = problems.size();
+        ClaimPredicate p = c.predicate();
+        // subject
+        if (c.subjectIsArticle()) {
+            if (!articles.containsKey(c.subjectArticleId())) {
+                problems.add(c.problem("subject", "'" + c.subject() + "' is not an article of data/articles"));
+            } else if (!p.allowsArticleSubject()) {
+                problems.add(c.problem("subject", "'" + c.subject() + "' is an Article, but '" + p.name()
+                        + "' needs a subject of type " + p.describeDomain()));
+            }
+        } else {
+            Optional<Entity> s = catalog.get(c.subject());
+            if (s.isEmpty()) {
+                problems.add(c.problem("subject", "unknown entity '" + c.subject() + "' (not in data/entities)"));
+            } else if (!p.allowsSubject(s.get().kind())) {
+                problems.add(c.problem("subject", "'" + c.subject() + "' is a " + s.get().kind().className()
+                        + ", but '" + p.name() + "' needs a subject of type " + p.describeDomain()));
+            }
+        }
+        // object
+        if (!p.isLiteral()) {
+            Optional<Entity> o = catalog.get(c.object());
+            if (o.isEmpty()) {
+                problems.add(c.problem("object", "unknown entity '" + c.object() + "' (not in data/entities)"));
+            } else if (!p.allowsObject(o.get().kind())) {
+                problems.add(c.problem("object", "'" + c.object() + "' is a " + o.get().kind().className()
+                        + ", but '" + p.name() + "' needs an object of type " + p.describeRange()));
+            } else if (c.object().equals(c.subject())) {
+                problems.add(c.problem("object", "'" + c.object() + "' is the subject itself"));
+            }
+        }
+        // quote
+        Optional<Span> span = Offsets.find(article.body(), c.quote(), c.occurrence());
+        if (span.isEmpty()) {
+            problems.add(c.problem("quote", quoteProblem(article.body(), c.quote(), c.occurrence())));
+        }
+        String hash = Iris.claimHash(c.subject(), p.name(), c.objectOrValue(), c.quote(), c.occurrence());
+        Claim dup = seen.putIfAbsent(hash, c);
+        if (dup != null) {
+            problems.add(c.problem(null, "repeats " + dup.source().path() + " (line " + dup.source().line()
+                    + "): same subject, predicate, object, quote and occurrence"));
+        }
+        if (problems.size() > before) {
+            return false;
+        }
+
+        Resource subject = m.createResource(c.subjectIri());
+        RDFNode object = p.isLiteral() ? literal(m, c) : m.createResource(Iris.entity(c.object()));
+        subject.addProperty(p.property(), object);
+
+        Resource node = m.createResource(Iris.claim(article.id(), hash));
+        node.addProperty(RDF.type, AKG.Claim);
+        node.addProperty(RDF.subject, subject);
+        node.addProperty(RDF.predicate, p.property());
+        node.addProperty(RDF.object, object);
+        node.addProperty(m.createProperty(PROV_DERIVED), m.createResource(Iris.article(article.id())));
+        node.addProperty(AKG.quote, c.quote());
+        node.addLiteral(AKG.beginIndex, offset(m, span.get().begin()));
+        node.addLiteral(AKG.endIndex, offset(m, span.get().end()));
+        if (c.characterization() != null) {
+            node.addProperty(AKG.characterization, c.characterization(), "en");
+        }
+        if (c.date() != null) {
+            node.addProperty(AKG.date, m.createTypedLiteral(c.date().lexical(), c.date().datatype()));
+        }
+        return true;
+    }
+
+    private static Literal literal(Model m, Claim c) {
+        return switch (c.predicate().literal()) {
+            case DATE -> m.createTypedLiteral(c.dateValue().lexical(), c.dateValue().datatype());
+            case STRING -> m.createTypedLiteral(c.value(), XSDDatatype.XSDstring);
+            case NONE -> throw new IllegalStateException("not a literal predicate: " + c.predicate());
+        };
+    }
+
+    /** Why a quote is not found, with a hint when only typography or spacing differs. */
+    static String quoteProblem(String body, String quote, int occurrence) {
+        int n = Offsets.count(body, quote);
+        if (n > 0) {
+            return "occurrence " + occurrence + " requested but the quote occurs " + n
+                    + (n == 1 ? " time" : " times") + " in the article body";
+        }
+        String hint = "";
+        if (Offsets.plain(body).contains(Offsets.plain(quote))) {
+            hint = " (it matches if curly quotes, dashes or no-break spaces are ignored: copy them exactly as in the text)";
+        } else if (Offsets.collapseSpace(body).contains(Offsets.collapseSpace(quote))) {
+            hint = " (it matches if line breaks and spaces are ignored: copy the spacing exactly)";
+        } else if (body.toLowerCase(Locale.ROOT).contains(quote.toLowerCase(Locale.ROOT))) {
+            hint = " (it matches if case is ignored: copy the capitals exactly)";
+        }
+        return "not found in article body" + hint;
+    }
+}

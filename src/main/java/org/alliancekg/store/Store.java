@@ -1,0 +1,266 @@
+package org.alliancekg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.alliancekg.ingest.ProjectLayout;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.DatabaseConnection;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The TDB2 databases of a project under its database root ({@code db/} by default).
+ *
+ * <p>Each build goes into a fresh directory {@code tdb2-<timestamp>} in one write transaction, with a
+ * {@code build.json} beside the data; only then is the symbolic link {@code current} replaced, atomically, and
+ * older builds deleted. A failed build never touches {@code current}.
+ *
+ * <pre>{@code
+ * Store store = new Store(layout);
+ * Path live = store.commit(dataset, inputHash, counts);
+ * Dataset ds = store.openCurrent();
+ * }</pre>
+ */
+public final class Store {
+
+    private static final Logger LOG = LoggerFactory.getLogger("akg.store");
+
+    /** Prefix of database directory names. */
+    public static final String DIR_PREFIX = "tdb2-";
+    /** File holding the {@link BuildInfo} in a database directory. */
+    public static final String BUILD_INFO = "build.json";
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ProjectLayout layout;
+
+    /** The store of this project's database root. */
+    public Store(ProjectLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The database root. */
+    public Path root() {
+        return layout.dbRoot();
+    }
+
+    /**
+     * Writes the dataset's named graphs into a fresh TDB2 directory in one write transaction, writes its
+     * {@code build.json}, swaps {@code current} to it atomically and deletes older builds. Returns the new
+     * directory. On failure the new directory is removed and {@code current} is left as it was.
+     */
+    public Path commit(Dataset dataset, String inputHash, Map<String, Long> counts) {
+        Path root = layout.dbRoot();
+        Path dir;
+        try {
+            Files.createDirectories(root);
+            dir = freshDir(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a database directory under " + root, e);
+        }
+        try {
+            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(dir));
+            try {
+                Txn.executeWrite(tdb, () -> {
+                    Iterator<Quad> it = dataset.asDatasetGraph().find();
+                    while (it.hasNext()) {
+                        Quad q = it.next();
+                        if (!q.isDefaultGraph()) {
+                            tdb.add(q);
+                        }
+                    }
+                    dataset.asDatasetGraph().prefixes().forEach((p, ns) -> tdb.prefixes().add(p, ns));
+                });
+            } finally {
+                TDBInternal.expel(tdb);
+            }
+            BuildInfo info = new BuildInfo(inputHash, Instant.now(), counts);
+            writeInfo(dir.resolve(BUILD_INFO), info);
+            swapCurrent(dir);
+        } catch (RuntimeException | IOException e) {
+            release(dir);
+            deleteTree(dir);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot commit the database " + layout.display(dir), io);
+            }
+            throw (RuntimeException) e;
+        }
+        deleteOlder(dir);
+        LOG.info("committed {} (current -> {})", layout.display(dir), dir.getFileName());
+        return dir;
+    }
+
+    private static Path freshDir(Path root) throws IOException {
+        for (int i = 0; ; i++) {
+            String stamp = STAMP.format(Instant.now()) + (i == 0 ? "" : "-" + i);
+            Path dir = root.resolve(DIR_PREFIX + stamp);
+            try {
+                return Files.createDirectory(dir);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (i > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void swapCurrent(Path dir) throws IOException {
+        Path current = layout.currentDb();
+        Path tmp = current.resolveSibling(current.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createSymbolicLink(tmp, dir.getFileName());
+        Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Deletes {@code tdb2-*} directories other than the live one. */
+    private void deleteOlder(Path live) {
+        try (Stream<Path> s = Files.list(layout.dbRoot())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(DIR_PREFIX)
+                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.equals(live)).toList()) {
+                release(p);
+                deleteTree(p);
+                LOG.debug("deleted old database {}", layout.display(p));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not delete old databases under {}: {}", layout.display(layout.dbRoot()), e.toString());
+        }
+    }
+
+    /** Drops any TDB2 connection this JVM holds to the directory, so it can be deleted. */
+    private static void release(Path dir) {
+        try {
+            DatabaseConnection.internalExpel(Location.create(dir), true);
+        } catch (RuntimeException e) {
+            LOG.debug("release {}: {}", dir, e.toString());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** The directory {@code current} points to, if there is a live database. */
+    public Optional<Path> currentDir() {
+        Path current = layout.currentDb();
+        if (!Files.exists(current)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(current.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Connects to the live database (through the real directory behind {@code current}). Throws
+     * {@link IllegalStateException} when there is none.
+     */
+    public Dataset openCurrent() {
+        Path dir = currentDir().orElseThrow(() -> new IllegalStateException(
+                "no database at " + layout.display(layout.currentDb()) + ": run 'alliance-kg build' first"));
+        return DatasetFactory.wrap(DatabaseMgr.connectDatasetGraph(Location.create(dir)));
+    }
+
+    /** Releases a dataset opened with {@link #openCurrent()}. */
+    public static void close(Dataset dataset) {
+        TDBInternal.expel(dataset.asDatasetGraph());
+    }
+
+    /** The build information of the live database, if there is one with a readable {@code build.json}. */
+    public Optional<BuildInfo> buildInfo() {
+        return currentDir().flatMap(d -> readInfo(d.resolve(BUILD_INFO)));
+    }
+
+    /** Whether the database is missing or was built from other inputs than the project's files now. */
+    public boolean isStale() {
+        Optional<BuildInfo> info = buildInfo();
+        return info.isEmpty() || !info.get().inputHash().equals(InputHash.of(layout));
+    }
+
+    /** Whether the project's database is missing or stale. */
+    public static boolean isStale(ProjectLayout layout) {
+        return new Store(layout).isStale();
+    }
+
+    private static void writeInfo(Path file, BuildInfo info) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("inputHash", info.inputHash());
+        n.put("builtAt", info.builtAt().toString());
+        ObjectNode c = n.putObject("counts");
+        new TreeMap<>(info.counts()).forEach(c::put);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), n);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Optional<BuildInfo> readInfo(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            var n = JSON.readTree(file.toFile());
+            Map<String, Long> counts = new TreeMap<>();
+            var c = n.path("counts");
+            for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                counts.put(k, c.get(k).asLong());
+            }
+            return Optional.of(new BuildInfo(n.path("inputHash").asText(), Instant.parse(n.path("builtAt").asText()),
+                    counts));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("unreadable {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Names of the {@code tdb2-*} directories now under the database root. */
+    public List<String> databases() {
+        if (!Files.isDirectory(layout.dbRoot())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(layout.dbRoot())) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(DIR_PREFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
