@@ -1,5 +1,91 @@
 package org.alliancekg.cli;
 
-public final class Main {
-    public static void main(String[] args) { }
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import org.alliancekg.build.ValidationException;
+import org.alliancekg.ingest.InputException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code alliance-kg} command line.
+ *
+ * <pre>
+ * java -jar target/alliance-kg.jar build            # read, validate, store db/current, write dumps
+ * java -jar target/alliance-kg.jar validate         # read and validate only
+ * java -jar target/alliance-kg.jar query q.rq       # run a query on db/current
+ * </pre>
+ *
+ * <p>Exit status: 0 success, 1 input or validation error (the message on stderr, no stack trace), 2 usage
+ * error. Other capabilities add their commands in {@link #commandLine()}.
+ */
+@Command(name = "alliance-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "An open knowledge graph of Japan's national security strategy and the U.S.-Japan alliance.",
+        subcommands = {BuildCommand.class, ValidateCommand.class, QueryCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status for input and validation errors. */
+    public static final int EXIT_INPUT = 1;
+    /** Exit status for usage errors. */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** The configured command line, with every subcommand. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        // Commands of other capabilities are registered here, one line each, e.g.
+        // cl.addSubcommand(new ServeCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException || ex instanceof ValidationException) {
+                commandLine.getErr().println(ex.getMessage());
+                commandLine.getErr().flush();
+                return EXIT_INPUT;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    /** Runs the command line and returns the exit status (no {@code System.exit}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** The version from the jar's Maven metadata. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            String v = Main.class.getPackage().getImplementationVersion();
+            if (v == null) {
+                try (InputStream in = Main.class.getResourceAsStream(
+                        "/META-INF/maven/org.alliancekg/alliance-kg/pom.properties")) {
+                    if (in != null) {
+                        Properties p = new Properties();
+                        p.load(in);
+                        v = p.getProperty("version");
+                    }
+                }
+            }
+            return new String[] {"alliance-kg " + (v == null ? "(development build)" : v)};
+        }
+    }
 }

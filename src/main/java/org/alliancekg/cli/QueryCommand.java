@@ -1,0 +1,131 @@
+package org.alliancekg.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.alliancekg.ingest.InputException;
+import org.alliancekg.ingest.Problem;
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.Store;
+import org.alliancekg.vocab.Namespaces;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alliance-kg query FILE.rq}: runs a SPARQL query on the local database ({@code db/current}) with the
+ * union of the named graphs as default graph, and prints the result (a text table by default).
+ */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Run a SPARQL query file on the local database (db/current); the default graph is the union "
+                + "of all named graphs."})
+public final class QueryCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("akg.query");
+
+    /** Output formats for SELECT results. */
+    enum Format { text, tsv, csv, json }
+
+    @Parameters(index = "0", paramLabel = "FILE.rq", description = "SPARQL query file.")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F",
+            description = "SELECT result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    ProjectOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = options.layout();
+        Query query = parse(file);
+        Store store = new Store(layout);
+        if (store.currentDir().isEmpty()) {
+            throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
+                    "no database: run 'alliance-kg build' first"));
+        }
+        if (store.isStale()) {
+            LOG.warn("the database was built from other inputs than the project's files now: run 'alliance-kg build'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Dataset ds = store.openCurrent();
+        try {
+            Txn.executeRead(ds, () -> run(ds, query, out));
+        } finally {
+            Store.close(ds);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void run(Dataset ds, Query query, PrintWriter out) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
+                .set(TDB2.symUnionDefaultGraph, true).build()) {
+            if (query.isSelectType()) {
+                ResultSet rs = qe.execSelect();
+                var bytes = new java.io.ByteArrayOutputStream();
+                switch (format) {
+                    case text -> ResultSetFormatter.out(bytes, rs, Namespaces.PREFIXES);
+                    case tsv -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_TSV);
+                    case csv -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_CSV);
+                    case json -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_JSON);
+                    default -> throw new IllegalStateException();
+                }
+                out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (query.isAskType()) {
+                out.println(qe.execAsk());
+            } else {
+                Model m = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                m.setNsPrefixes(Namespaces.PREFIXES);
+                var bytes = new java.io.ByteArrayOutputStream();
+                RDFDataMgr.write(bytes, m, Lang.TURTLE);
+                out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static Query parse(Path file) {
+        String shown = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e.getMessage()));
+        }
+        try {
+            return QueryFactory.create(text);
+        } catch (QueryParseException e) {
+            throw new InputException(new Problem(shown, Math.max(e.getLine(), 0), Math.max(e.getColumn(), 0), null,
+                    "SPARQL syntax: " + e.getMessage()));
+        }
+    }
+}
