@@ -37,7 +37,7 @@ public final class SentenceSplitter {
     private static final Set<String> MAYBE_FINAL = Set.of("U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "etc.",
             "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.");
 
-    private static final Pattern LAST_TOKEN = Pattern.compile("(\\S+)$");
+    private static final Pattern LAST_TOKEN = Pattern.compile("(\\S+)$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern INITIAL = Pattern.compile("[A-Z]\\.");
 
     private static volatile SentenceModel model;
@@ -99,10 +99,10 @@ public final class SentenceSplitter {
         for (opennlp.tools.util.Span s : detector.sentPosDetect(line)) {
             int b = s.getStart();
             int e = s.getEnd();
-            while (b < e && Character.isWhitespace(line.charAt(b))) {
+            while (b < e && isSpace(line.charAt(b))) {
                 b++;
             }
-            while (e > b && Character.isWhitespace(line.charAt(e - 1))) {
+            while (e > b && isSpace(line.charAt(e - 1))) {
                 e--;
             }
             if (b >= e) {
@@ -120,6 +120,10 @@ public final class SentenceSplitter {
             int e = from + s[1];
             out.add(new Sentence(Offsets.spanOfUtf16(text, b, e), text.substring(b, e)));
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** Whether the model split after an abbreviation that does not end the sentence. */
@@ -144,13 +148,18 @@ public final class SentenceSplitter {
         return nextStartsLow && last.endsWith(".") && last.length() <= 5;
     }
 
-    /** A capitalized word that usually follows "U.S." inside a sentence ("U.S. Secretary", "U.S. Forces"). */
+    /** Words that commonly open an English sentence; after "U.S." anything else continues the sentence. */
+    private static final Set<String> SENTENCE_STARTERS = Set.of(
+            "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "As", "But", "And", "Or",
+            "However", "Their", "They", "Them", "We", "Our", "He", "She", "His", "Her", "A", "An", "For", "With",
+            "While", "When", "Since", "After", "Before", "Although", "Though", "Yet", "So", "Such", "Moreover",
+            "Meanwhile", "Furthermore", "Nevertheless", "Still", "Also", "There", "Here", "If", "By", "To", "From",
+            "What", "Why", "How", "Who", "Which", "Both", "Each", "Many", "Most", "Some", "Nor", "Not", "Indeed",
+            "Instead", "Thus", "Therefore", "Then", "Now", "I", "You", "Another", "Other", "One", "All");
+
+    /** Whether the next piece does not start like a sentence of its own ("U.S. Perspectives", "U.S. forces"). */
     private static boolean startsWithNameContinuation(String next) {
-        String first = next.split("[\\s,;:]", 2)[0];
-        return Set.of("Secretary", "President", "Forces", "Army", "Navy", "Air", "Marine", "Marines", "Department",
-                "Government", "Congress", "Senate", "House", "Ambassador", "Embassy", "Indo-Pacific", "State",
-                "Defense", "Treasury", "Administration", "Military", "Pacific", "Space", "Coast", "Armed",
-                "Alliance", "Policy", "National", "Strategy", "Joint", "Japan", "Deputy", "Special", "Command",
-                "Navy’s", "Army’s", "troops", "Representative", "Trade").contains(first);
+        String first = next.split("[\\s\\u00A0,;:]", 2)[0].replaceAll("[’'].*$", "");
+        return !SENTENCE_STARTERS.contains(first);
     }
 }

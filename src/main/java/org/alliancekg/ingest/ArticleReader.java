@@ -188,13 +188,55 @@ public final class ArticleReader {
     }
 
     /** The front-matter fields as written. */
-    record FrontMatterFields(
-            @JsonProperty("title") String title,
-            @JsonProperty("authors") List<String> authors,
-            @JsonProperty("publisher") String publisher,
-            @JsonProperty("date") String date,
-            @JsonProperty("date_inferred") String dateInferred,
-            @JsonProperty("url") String url,
-            @JsonProperty("language") String language) {
+    /** As written; public fields bound by Jackson (a plain bean, so unknown fields are reported where they stand). */
+    static final class FrontMatterFields {
+        @JsonProperty("title")
+        String title;
+
+        @JsonProperty("authors")
+        List<String> authors;
+
+        @JsonProperty("publisher")
+        String publisher;
+
+        @JsonProperty("date")
+        String date;
+
+        @JsonProperty("date_inferred")
+        String dateInferred;
+
+        @JsonProperty("url")
+        String url;
+
+        @JsonProperty("language")
+        String language;
+
+        String title() {
+            return title;
+        }
+
+        List<String> authors() {
+            return authors;
+        }
+
+        String publisher() {
+            return publisher;
+        }
+
+        String date() {
+            return date;
+        }
+
+        String dateInferred() {
+            return dateInferred;
+        }
+
+        String url() {
+            return url;
+        }
+
+        String language() {
+            return language;
+        }
     }
 }

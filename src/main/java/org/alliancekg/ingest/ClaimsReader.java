@@ -138,14 +138,62 @@ public final class ClaimsReader {
     }
 
     /** One claim as written. */
-    record ClaimFields(
-            @JsonProperty("subject") String subject,
-            @JsonProperty("predicate") String predicate,
-            @JsonProperty("object") String object,
-            @JsonProperty("value") String value,
-            @JsonProperty("quote") String quote,
-            @JsonProperty("occurrence") Integer occurrence,
-            @JsonProperty("characterization") String characterization,
-            @JsonProperty("date") String date) {
+    /** As written; public fields bound by Jackson (a plain bean, so unknown fields are reported where they stand). */
+    static final class ClaimFields {
+        @JsonProperty("subject")
+        String subject;
+
+        @JsonProperty("predicate")
+        String predicate;
+
+        @JsonProperty("object")
+        String object;
+
+        @JsonProperty("value")
+        String value;
+
+        @JsonProperty("quote")
+        String quote;
+
+        @JsonProperty("occurrence")
+        Integer occurrence;
+
+        @JsonProperty("characterization")
+        String characterization;
+
+        @JsonProperty("date")
+        String date;
+
+        String subject() {
+            return subject;
+        }
+
+        String predicate() {
+            return predicate;
+        }
+
+        String object() {
+            return object;
+        }
+
+        String value() {
+            return value;
+        }
+
+        String quote() {
+            return quote;
+        }
+
+        Integer occurrence() {
+            return occurrence;
+        }
+
+        String characterization() {
+            return characterization;
+        }
+
+        String date() {
+            return date;
+        }
     }
 }

@@ -98,13 +98,55 @@ public final class EntityCatalogReader {
     }
 
     /** One entity as written. */
-    record EntityFields(
-            @JsonProperty("id") String id,
-            @JsonProperty("type") String type,
-            @JsonProperty("label") String label,
-            @JsonProperty("aliases") List<String> aliases,
-            @JsonProperty("wikidata") String wikidata,
-            @JsonProperty("comment") String comment,
-            @JsonProperty("forActor") String forActor) {
+    /** As written; public fields bound by Jackson (a plain bean, so unknown fields are reported where they stand). */
+    static final class EntityFields {
+        @JsonProperty("id")
+        String id;
+
+        @JsonProperty("type")
+        String type;
+
+        @JsonProperty("label")
+        String label;
+
+        @JsonProperty("aliases")
+        List<String> aliases;
+
+        @JsonProperty("wikidata")
+        String wikidata;
+
+        @JsonProperty("comment")
+        String comment;
+
+        @JsonProperty("forActor")
+        String forActor;
+
+        String id() {
+            return id;
+        }
+
+        String type() {
+            return type;
+        }
+
+        String label() {
+            return label;
+        }
+
+        List<String> aliases() {
+            return aliases;
+        }
+
+        String wikidata() {
+            return wikidata;
+        }
+
+        String comment() {
+            return comment;
+        }
+
+        String forActor() {
+            return forActor;
+        }
     }
 }

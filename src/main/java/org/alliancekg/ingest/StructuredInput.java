@@ -102,15 +102,17 @@ final class StructuredInput {
      */
     static void scan(ObjectMapper mapper, String text, String file, int lineOffset) {
         Problems problems = new Problems();
+        JsonLocation last = null;
         try (JsonParser p = mapper.createParser(text)) {
             int depth = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                last = p.currentTokenLocation();
                 if (p instanceof YAMLParser yp) {
                     if (yp.isCurrentAlias()) {
                         problems.add(at(file, p.currentTokenLocation(), lineOffset, null,
                                 "YAML aliases (*" + p.getText() + ") are not allowed"));
-                    } else if (yp.getObjectId() != null) {
+                    } else if (t.isStructStart() && yp.getObjectId() != null) {
                         problems.add(at(file, p.currentTokenLocation(), lineOffset, null,
                                 "YAML anchors (&" + yp.getObjectId() + ") are not allowed"));
                     }
@@ -124,11 +126,65 @@ final class StructuredInput {
                 }
             }
         } catch (JsonProcessingException e) {
-            problems.add(syntax(file, e, lineOffset));
+            problems.add(syntax(file, e, lineOffset, last, formatName(mapper)));
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(file, 0, null, "cannot parse: " + e.getMessage()));
+            problems.add(at(file, last, lineOffset, null, "cannot parse: " + e.getMessage()));
         }
         problems.throwIfAny();
+    }
+
+    private static String formatName(ObjectMapper mapper) {
+        return mapper.getFactory() instanceof YAMLFactory ? "YAML" : "JSON";
+    }
+
+    /** A parser that remembers where the last field name stood (for unknown-field messages). */
+    private static final class FieldTracker extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private JsonLocation lastField;
+
+        FieldTracker(JsonParser p) {
+            super(p);
+        }
+
+        JsonLocation lastFieldLocation() {
+            return lastField;
+        }
+
+        private void note() {
+            if (delegate.currentToken() == JsonToken.FIELD_NAME) {
+                lastField = delegate.currentTokenLocation();
+            }
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = delegate.nextToken();
+            note();
+            return t;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            String n = delegate.nextFieldName();
+            note();
+            return n;
+        }
+
+        @Override
+        public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString str) throws IOException {
+            boolean b = delegate.nextFieldName(str);
+            note();
+            return b;
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = delegate.nextToken();
+            note();
+            if (t == JsonToken.FIELD_NAME) {
+                t = delegate.nextToken();
+            }
+            return t;
+        }
     }
 
     /** Called for each element of a document's list, with the parser at the element's first token. */
@@ -211,18 +267,24 @@ final class StructuredInput {
 
     /** A problem for a Jackson exception, with its line and column and without Jackson's source excerpt. */
     static Problem syntax(String file, JsonProcessingException e, int lineOffset) {
+        Object src = e.getProcessor();
+        return syntax(file, e, lineOffset, null, src instanceof YAMLParser ? "YAML" : "JSON");
+    }
+
+    /**
+     * As {@link #syntax(String, JsonProcessingException, int)}, using {@code fallback} when the exception has no
+     * location (limits such as the nesting depth are reported without one).
+     */
+    static Problem syntax(String file, JsonProcessingException e, int lineOffset, JsonLocation fallback,
+                          String format) {
         String msg = e.getOriginalMessage();
         if (msg != null) {
             msg = msg.replaceAll("\\s+", " ").strip();
         }
         String field = e instanceof JsonMappingException jme ? path(jme) : null;
-        return at(file, e.getLocation(), lineOffset, field,
-                (e instanceof JsonMappingException ? "" : "malformed " + format(e) + ": ") + msg);
-    }
-
-    private static String format(JsonProcessingException e) {
-        Object src = e.getProcessor();
-        return src instanceof YAMLParser ? "YAML" : src instanceof JsonParser ? "JSON" : "input";
+        JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : fallback;
+        return at(file, loc, lineOffset, field,
+                (e instanceof JsonMappingException ? "" : "malformed " + format + ": ") + msg);
     }
 
     static Problem at(String file, JsonLocation loc, int lineOffset, String field, String rule) {
@@ -263,6 +325,7 @@ final class StructuredInput {
         JsonStreamContext container = p.currentToken() != null && p.currentToken().isStructStart()
                 ? p.getParsingContext().getParent() : p.getParsingContext();
         int before = problems.size();
+        FieldTracker tracked = new FieldTracker(p);
         DeserializationProblemHandler unknown = new DeserializationProblemHandler() {
             @Override
             public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser jp,
@@ -271,14 +334,14 @@ final class StructuredInput {
                 Collection<Object> known = deserializer.getKnownPropertyNames();
                 String knownText = known == null ? "" : "; known fields: "
                         + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-                problems.add(at(element.file(), jp.currentTokenLocation(), lineOffset,
+                problems.add(at(element.file(), tracked.lastFieldLocation(), lineOffset,
                         join(element.path(), propertyName), "unknown field" + knownText));
                 jp.skipChildren();
                 return true;
             }
         };
         try {
-            T value = mapper.readerFor(type).withHandler(unknown).readValue(p);
+            T value = mapper.readerFor(type).withHandler(unknown).readValue(tracked);
             return problems.size() == before ? value : null;
         } catch (JsonMappingException e) {
             String inner = path(e);
