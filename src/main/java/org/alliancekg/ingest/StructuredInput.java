@@ -33,6 +33,8 @@ final class StructuredInput {
 
     /** Deepest nesting accepted (objects and arrays). */
     static final int MAX_DEPTH = 32;
+    /** Anchors and aliases listed before a scan gives up on a file. */
+    static final int MAX_ALIAS_REPORTS = 10;
     /** Longest string accepted, in characters. */
     static final int MAX_STRING = 1_000_000;
     /** Longest document accepted, in characters. */
@@ -109,12 +111,16 @@ final class StructuredInput {
             while ((t = p.nextToken()) != null) {
                 last = p.currentTokenLocation();
                 if (p instanceof YAMLParser yp) {
-                    if (yp.isCurrentAlias()) {
+                    String what = yp.isCurrentAlias() ? "YAML aliases (*" + p.getText() + ")"
+                            : t.isStructStart() && yp.getObjectId() != null ? "YAML anchors (&" + yp.getObjectId() + ")"
+                            : null;
+                    if (what != null && problems.size() >= MAX_ALIAS_REPORTS) {
                         problems.add(at(file, p.currentTokenLocation(), lineOffset, null,
-                                "YAML aliases (*" + p.getText() + ") are not allowed"));
-                    } else if (t.isStructStart() && yp.getObjectId() != null) {
-                        problems.add(at(file, p.currentTokenLocation(), lineOffset, null,
-                                "YAML anchors (&" + yp.getObjectId() + ") are not allowed"));
+                                "more YAML anchors or aliases follow (not listed)"));
+                        break;
+                    }
+                    if (what != null) {
+                        problems.add(at(file, p.currentTokenLocation(), lineOffset, null, what + " are not allowed"));
                     }
                 }
                 if (t.isStructStart() && ++depth > MAX_DEPTH) {

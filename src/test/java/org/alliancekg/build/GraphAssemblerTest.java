@@ -1,0 +1,212 @@
+package org.alliancekg.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.alliancekg.ingest.Article;
+import org.alliancekg.ingest.Corpus;
+import org.alliancekg.ingest.InputException;
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.ingest.TestProjects;
+import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.Namespaces;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GraphAssemblerTest {
+
+    private static final String ARTICLE = "t1-test-article";
+
+    private static Corpus corpus;
+    private static Dataset dataset;
+    private static Model graph;
+    private static Article article;
+
+    @BeforeAll
+    static void assemble() {
+        ProjectLayout layout = ProjectLayout.of(TestProjects.resource("fixtures/mini"));
+        corpus = Corpus.read(layout);
+        article = corpus.article(ARTICLE).orElseThrow();
+        dataset = new GraphAssembler(GraphFactory.createDefaultGraph()).assemble(corpus).dataset();
+        graph = dataset.getNamedModel(Iris.articleGraph(ARTICLE));
+    }
+
+    private static String slice(String body, int begin, int end) {
+        return body.codePoints().skip(begin).limit(end - begin)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static int intOf(Resource r, Property p) {
+        return r.getRequiredProperty(p).getLiteral().getInt();
+    }
+
+    private static List<Resource> claims() {
+        return graph.listResourcesWithProperty(RDF.type, AKG.Claim).toList();
+    }
+
+    @Test
+    void graphsAreNamedAsDesigned() {
+        Set<String> names = new java.util.HashSet<>();
+        dataset.asDatasetGraph().listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
+        assertTrue(names.containsAll(Set.of(Iris.ENTITIES_GRAPH, Iris.articleGraph(ARTICLE))), names.toString());
+        assertEquals(0, dataset.getDefaultModel().size());
+    }
+
+    @Test
+    void everyClaimOffsetSlicesTheBodyToItsQuote() {
+        List<Resource> claims = claims();
+        assertEquals(9, claims.size());
+        for (Resource c : claims) {
+            String quote = c.getRequiredProperty(AKG.quote).getString();
+            Literal begin = c.getRequiredProperty(AKG.beginIndex).getLiteral();
+            assertEquals(XSDDatatype.XSDnonNegativeInteger.getURI(), begin.getDatatypeURI());
+            assertEquals(quote, slice(article.body(), begin.getInt(), intOf(c, AKG.endIndex)), c.getURI());
+        }
+    }
+
+    @Test
+    void secondOccurrenceAndAstralCharactersAreCountedInCodePoints() {
+        Resource c = graph.listSubjectsWithProperty(RDF.predicate, AKG.pursuesCapability).next();
+        String body = article.body();
+        String quote = "Japan will acquire counterstrike capability";
+        int utf16 = body.lastIndexOf(quote);
+        assertTrue(body.indexOf(quote) < utf16, "the fixture has the quote twice");
+        assertEquals(body.codePointCount(0, utf16), intOf(c, AKG.beginIndex));
+        assertTrue(body.substring(0, utf16).codePoints().anyMatch(Character::isSupplementaryCodePoint),
+                "the fixture has an astral character before the quote");
+        assertTrue(intOf(c, AKG.beginIndex) < utf16);
+    }
+
+    @Test
+    void plainTripleAndClaimNodeAreBothAsserted() {
+        Resource meeting = graph.createResource(Iris.meeting("scc-2022-01-06"));
+        Resource threat = graph.createResource(Iris.threat("nuclear-weapons"));
+        assertTrue(graph.contains(meeting, AKG.namesThreat, threat));
+        Resource c = graph.listSubjectsWithProperty(RDF.object, threat).next();
+        assertEquals(meeting, c.getPropertyResourceValue(RDF.subject));
+        assertEquals(AKG.namesThreat, c.getPropertyResourceValue(RDF.predicate));
+        assertEquals(Iris.article(ARTICLE),
+                c.getPropertyResourceValue(graph.createProperty(Namespaces.PROV + "wasDerivedFrom")).getURI());
+        String hash = Iris.claimHash("meeting/scc-2022-01-06", "namesThreat", "threat/nuclear-weapons",
+                "“nuclear weapons”", 1);
+        assertEquals(Iris.claim(ARTICLE, hash), c.getURI());
+    }
+
+    @Test
+    void literalClaimsAreTyped() {
+        Resource meeting = graph.createResource(Iris.meeting("scc-2022-01-06"));
+        Literal date = meeting.getRequiredProperty(AKG.date).getLiteral();
+        assertEquals("2022-01-06", date.getLexicalForm());
+        assertEquals(XSDDatatype.XSDdate.getURI(), date.getDatatypeURI());
+        assertEquals(XSDDatatype.XSDdate.getURI(), meeting.getRequiredProperty(AKG.localDate).getLiteral().getDatatypeURI());
+        Literal format = meeting.getRequiredProperty(AKG.format).getLiteral();
+        assertEquals("virtual", format.getLexicalForm());
+        assertEquals(XSDDatatype.XSDstring.getURI(), format.getDatatypeURI());
+        Resource participant = graph.listSubjectsWithProperty(RDF.predicate, AKG.participant).next();
+        assertEquals(XSDDatatype.XSDdate.getURI(), participant.getRequiredProperty(AKG.date).getLiteral().getDatatypeURI());
+    }
+
+    @Test
+    void characterizationIsEnglish() {
+        Resource c = graph.listSubjectsWithProperty(RDF.predicate, AKG.posedBy).next();
+        Literal ch = c.getRequiredProperty(AKG.characterization).getLiteral();
+        assertEquals("imminent threat", ch.getLexicalForm());
+        assertEquals("en", ch.getLanguage());
+    }
+
+    @Test
+    void articleMetadata() {
+        Resource a = graph.createResource(Iris.article(ARTICLE));
+        assertTrue(graph.contains(a, RDF.type, AKG.Article));
+        assertEquals(article.frontMatter().title(), a.getRequiredProperty(DCTerms.title).getString());
+        assertEquals("en", a.getRequiredProperty(RDFS.label).getLanguage());
+        assertEquals(article.textSha256(), a.getRequiredProperty(AKG.textSha256).getString());
+        Literal date = a.getRequiredProperty(AKG.date).getLiteral();
+        assertEquals(XSDDatatype.XSDgYearMonth.getURI(), date.getDatatypeURI());
+        assertTrue(a.hasProperty(AKG.dateInferred));
+        assertEquals("https://example.org/t1",
+                a.getPropertyResourceValue(graph.createProperty(Namespaces.SCHEMA + "url")).getURI());
+        // the publisher is in the catalogue; the author is not and is minted in the article graph
+        assertEquals(Iris.organization("test-press"), a.getPropertyResourceValue(DCTerms.publisher).getURI());
+        Resource author = a.getPropertyResourceValue(DCTerms.creator);
+        assertEquals(Iris.person("yuki-tester"), author.getURI());
+        assertTrue(graph.contains(author, RDF.type, AKG.Person));
+        assertEquals("Yuki Tester", author.getRequiredProperty(RDFS.label).getString());
+        assertFalse(graph.contains(graph.createResource(Iris.organization("test-press")), RDF.type));
+    }
+
+    @Test
+    void mentionsAreWholeLongestMatchesWithTheirSentence() {
+        List<Resource> mentions = graph.listResourcesWithProperty(RDF.type, AKG.Mention).toList();
+        Set<String> anchors = mentions.stream().map(m -> m.getRequiredProperty(AKG.anchorText).getString())
+                .collect(Collectors.toSet());
+        assertTrue(anchors.contains("U.S. Secretary of Defense"), anchors.toString());
+        assertTrue(anchors.contains("Lloyd J. Austin III"), anchors.toString());
+        assertFalse(anchors.contains("U.S."), "U.S. is inside the longer position name: " + anchors);
+        for (Resource m : mentions) {
+            String anchor = m.getRequiredProperty(AKG.anchorText).getString();
+            int b = intOf(m, AKG.beginIndex);
+            int e = intOf(m, AKG.endIndex);
+            assertEquals(anchor, slice(article.body(), b, e));
+            assertEquals(Iris.mention(ARTICLE, b, e), m.getURI());
+            String sentence = m.getRequiredProperty(AKG.sentence).getString();
+            assertTrue(sentence.contains(anchor), sentence);
+            RDFNode target = m.getRequiredProperty(AKG.mentionOf).getObject();
+            assertTrue(graph.contains(graph.createResource(Iris.article(ARTICLE)), AKG.mentions, target));
+        }
+        long japan = mentions.stream().filter(m -> m.getPropertyResourceValue(AKG.mentionOf).getURI()
+                .equals(Iris.state("japan"))).count();
+        assertEquals(Offsets.countWholeJapan(article.body()), japan);
+    }
+
+    @Test
+    void entityGraphCarriesTheCatalogue() {
+        Model e = dataset.getNamedModel(Iris.ENTITIES_GRAPH);
+        Resource japan = e.createResource(Iris.state("japan"));
+        assertTrue(e.contains(japan, RDF.type, AKG.State));
+        assertTrue(e.contains(japan, OWL.sameAs, e.createResource(Namespaces.WD + "Q17")));
+        assertTrue(e.contains(japan, e.createProperty(Namespaces.SKOS + "altLabel"), e.createLiteral("Japanese government", "en")));
+        Resource pos = e.createResource(Iris.position("us-secretary-of-defense"));
+        assertEquals(Iris.state("united-states"), pos.getPropertyResourceValue(AKG.forActor).getURI());
+        for (Statement s : e.listStatements(null, RDFS.label, (RDFNode) null).toList()) {
+            assertEquals("en", s.getLanguage());
+        }
+    }
+
+    @Test
+    void claimOnUnknownArticleIsRefused() {
+        Corpus noArticle = new Corpus(List.of(), corpus.catalog(), corpus.claims());
+        InputException e = assertThrows(InputException.class,
+                () -> new GraphAssembler(GraphFactory.createDefaultGraph()).assemble(noArticle));
+        assertEquals("data/claims/t1-test-article.yaml: article: 't1-test-article' has no article file "
+                + "data/articles/t1-test-article.md", e.getMessage());
+    }
+
+    /** Independent count of whole-word "Japan" in a text. */
+    private static final class Offsets {
+        static long countWholeJapan(String body) {
+            return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])Japan(?![\\p{L}\\p{N}])").matcher(body)
+                    .results().count();
+        }
+    }
+}
