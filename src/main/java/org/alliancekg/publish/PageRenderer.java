@@ -1,0 +1,636 @@
+package org.alliancekg.publish;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.Namespaces;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+
+/**
+ * Renders the HTML pages of the graph's resources, of the ontology and of named graphs, from the union graph of a
+ * {@link Describer}. Call it inside a read transaction. Every piece of data reaches the page through
+ * {@link Html#text(String)} or {@link Html#attr(String)}, escaped.
+ */
+final class PageRenderer {
+
+    /** Rows shown before a list is cut, with a note saying how many were left out. */
+    static final int MAX_ROWS = 500;
+    /** Sentences shown per article in "mentioned in". */
+    static final int MAX_SENTENCES = 100;
+
+    private static final Node TYPE = RDF.type.asNode();
+    private static final Node LABEL = RDFS.label.asNode();
+    private static final Node COMMENT = RDFS.comment.asNode();
+    private static final Node SAME_AS = OWL.sameAs.asNode();
+    private static final Node SUBJECT = RDF.subject.asNode();
+    private static final Node PREDICATE = RDF.predicate.asNode();
+    private static final Node OBJECT = RDF.object.asNode();
+    private static final Node DERIVED = NodeFactory.createURI(Namespaces.PROV + "wasDerivedFrom");
+    private static final Node CLAIM = AKG.Claim.asNode();
+    private static final Node MENTION = AKG.Mention.asNode();
+    private static final Node ARTICLE = AKG.Article.asNode();
+    private static final Node QUOTE = AKG.quote.asNode();
+    private static final Node BEGIN = AKG.beginIndex.asNode();
+    private static final Node END = AKG.endIndex.asNode();
+    private static final Node MENTION_OF = AKG.mentionOf.asNode();
+    private static final Node SENTENCE = AKG.sentence.asNode();
+    private static final Node ANCHOR = AKG.anchorText.asNode();
+    private static final Node MENTIONS = AKG.mentions.asNode();
+    private static final Node SHA = AKG.textSha256.asNode();
+
+    /** Incoming links shown in their own sections rather than in "incoming links". */
+    private static final Set<Node> INCOMING_SHOWN_ELSEWHERE = Set.of(SUBJECT, OBJECT, MENTION_OF, MENTIONS, DERIVED);
+
+    private final Describer describer;
+    private final Graph union;
+    private final SiteLinks links;
+    private final ArticleTexts texts;
+    private final Map<Node, String> labels = new HashMap<>();
+
+    PageRenderer(Describer describer, SiteLinks links, ArticleTexts texts) {
+        this.describer = describer;
+        this.union = describer.union();
+        this.links = links;
+        this.texts = texts;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Resource pages
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The page of one resource.
+     *
+     * @param resource     the IRI described
+     * @param documentPath the site path of the page without extension ({@code id/state/japan}), for format links
+     */
+    String resource(Node resource, String documentPath) {
+        Html h = new Html();
+        String title = label(resource);
+        h.open(title, links);
+        heading(h, resource, title);
+        formats(h, documentPath);
+        sameAs(h, resource);
+
+        List<Node> claims = describer.claims(resource);
+        Map<Node, Integer> claimNumbers = new LinkedHashMap<>();
+        for (Node c : sortClaims(claims)) {
+            claimNumbers.put(c, claimNumbers.size() + 1);
+        }
+        properties(h, resource, claimNumbers);
+        if (isA(resource, CLAIM)) {
+            quoteInContext(h, resource, QUOTE, "Quote in the article");
+        } else if (isA(resource, MENTION)) {
+            quoteInContext(h, resource, ANCHOR, "Mention in the article");
+        }
+        claimsSection(h, "Claims", "claims", claimNumbers,
+                "Each fact about this resource, with the words of the article it was taken from.");
+        if (isA(resource, ARTICLE)) {
+            articleSections(h, resource);
+        }
+        mentions(h, resource);
+        incoming(h, resource);
+        graphsOf(h, resource);
+        h.close(links);
+        return h.toString();
+    }
+
+    private void heading(Html h, Node resource, String title) {
+        h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(resource.getURI()).raw("</div>\n");
+        List<Node> types = sorted(objects(resource, TYPE));
+        if (!types.isEmpty()) {
+            h.raw("<p class=\"types\">");
+            for (Node t : types) {
+                term(h, t);
+            }
+            h.raw("</p>\n");
+        }
+        for (Node c : objects(resource, COMMENT)) {
+            if (c.isLiteral()) {
+                h.raw("<p class=\"comment\">").text(c.getLiteralLexicalForm()).raw("</p>\n");
+            }
+        }
+    }
+
+    private void formats(Html h, String documentPath) {
+        h.raw("<p class=\"formats\">Also as ");
+        for (Format f : Format.rdfOnly()) {
+            h.raw("<a href=\"").attr(links.page(documentPath + "." + f.extension())).raw("\" type=\"")
+                    .attr(f.mediaType()).raw("\">").text(f.label()).raw("</a> ");
+        }
+        h.raw("</p>\n");
+    }
+
+    private void sameAs(Html h, Node resource) {
+        List<Node> same = sorted(objects(resource, SAME_AS));
+        if (same.isEmpty()) {
+            return;
+        }
+        h.raw("<p class=\"same-as\">Same as: ");
+        for (Node s : same) {
+            if (!s.isURI()) {
+                continue;
+            }
+            String iri = s.getURI();
+            String text = iri.startsWith(Namespaces.WD) ? "Wikidata " + iri.substring(Namespaces.WD.length()) : iri;
+            h.raw("<a class=\"wikidata\" href=\"").attr(iri).raw("\">").text(text).raw("</a> ");
+        }
+        h.raw("</p>\n");
+    }
+
+    private void properties(Html h, Node resource, Map<Node, Integer> claimNumbers) {
+        Map<Node, List<Node>> byPredicate = new LinkedHashMap<>();
+        union.find(resource, Node.ANY, Node.ANY).forEachRemaining(
+                t -> byPredicate.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject()));
+        h.raw("<h2 id=\"properties\">Properties</h2>\n");
+        if (byPredicate.isEmpty()) {
+            h.raw("<p class=\"muted\">No statements with this resource as subject.</p>\n");
+            return;
+        }
+        List<Node> predicates = new ArrayList<>(byPredicate.keySet());
+        predicates.sort(Comparator.comparing((Node p) -> !p.equals(TYPE)).thenComparing(this::label));
+        h.raw("<table class=\"properties\">\n");
+        for (Node p : predicates) {
+            h.raw("<tr><th>");
+            term(h, p);
+            h.raw("</th><td><ul>");
+            for (Node o : sorted(byPredicate.get(p))) {
+                h.raw("<li>");
+                term(h, o);
+                evidenceLinks(h, resource, p, o, claimNumbers);
+                h.raw("</li>");
+            }
+            h.raw("</ul></td></tr>\n");
+        }
+        h.raw("</table>\n");
+    }
+
+    /** Links to the claims on this page that support the triple, as footnote numbers. */
+    private void evidenceLinks(Html h, Node s, Node p, Node o, Map<Node, Integer> claimNumbers) {
+        for (Map.Entry<Node, Integer> e : claimNumbers.entrySet()) {
+            Node c = e.getKey();
+            if (union.contains(c, SUBJECT, s) && union.contains(c, PREDICATE, p) && union.contains(c, OBJECT, o)) {
+                h.raw(" <a class=\"evidence\" href=\"#").attr(anchor(c)).raw("\" title=\"quote\">[")
+                        .text(String.valueOf(e.getValue())).raw("]</a>");
+            }
+        }
+    }
+
+    private void claimsSection(Html h, String heading, String id, Map<Node, Integer> claims, String intro) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        h.raw("<h2 id=\"").attr(id).raw("\">").text(heading).raw(" (").text(String.valueOf(claims.size()))
+                .raw(")</h2>\n<p class=\"muted\">").text(intro).raw("</p>\n");
+        for (Map.Entry<Node, Integer> e : claims.entrySet()) {
+            claim(h, e.getKey(), e.getValue());
+        }
+    }
+
+    private void claim(Html h, Node c, int number) {
+        h.raw("<div class=\"claim\" id=\"").attr(anchor(c)).raw("\"><div class=\"statement\">[")
+                .text(String.valueOf(number)).raw("] ");
+        first(c, SUBJECT).ifPresent(s -> term(h, s));
+        h.raw(" — ");
+        first(c, PREDICATE).ifPresent(p -> term(h, p));
+        h.raw(" — ");
+        first(c, OBJECT).ifPresent(o -> term(h, o));
+        h.raw("</div>\n");
+        first(c, QUOTE).ifPresent(q -> h.raw("<blockquote class=\"quote\">").text(q.getLiteralLexicalForm())
+                .raw("</blockquote>\n"));
+        h.raw("<div class=\"source\">");
+        first(c, AKG.characterization.asNode()).ifPresent(ch -> h.raw("Characterized as “")
+                .text(ch.getLiteralLexicalForm()).raw("”. "));
+        first(c, AKG.date.asNode()).ifPresent(d -> h.raw("Holds: ").text(d.getLiteralLexicalForm()).raw(". "));
+        first(c, DERIVED).ifPresent(a -> {
+            h.raw("Source: ");
+            term(h, a);
+            h.raw(". ");
+        });
+        h.link(links.href(c.getURI()), "claim page").raw("</div></div>\n");
+    }
+
+    private void quoteInContext(Html h, Node node, Node textProperty, String heading) {
+        Optional<Node> article = first(node, DERIVED);
+        Optional<Integer> begin = first(node, BEGIN).flatMap(PageRenderer::intValue);
+        Optional<Integer> end = first(node, END).flatMap(PageRenderer::intValue);
+        h.raw("<h2 id=\"context\">").text(heading).raw("</h2>\n");
+        if (article.isEmpty() || !article.get().isURI() || begin.isEmpty() || end.isEmpty()) {
+            h.raw("<p class=\"muted\">No source article or offsets are recorded.</p>\n");
+            return;
+        }
+        ArticleTexts.Text text = texts.body(article.get().getURI(),
+                first(article.get(), SHA).map(Node::getLiteralLexicalForm).orElse(null));
+        if (!text.available()) {
+            h.raw("<p class=\"warning\">Cannot show the text: ").text(text.problem()).raw(".</p>\n");
+            return;
+        }
+        String body = text.body();
+        int cpCount = body.codePointCount(0, body.length());
+        if (begin.get() < 0 || end.get() < begin.get() || end.get() > cpCount) {
+            h.raw("<p class=\"warning\">The offsets ").text(begin.get() + "-" + end.get())
+                    .raw(" lie outside the article text.</p>\n");
+            return;
+        }
+        int b = body.offsetByCodePoints(0, begin.get());
+        int e = body.offsetByCodePoints(0, end.get());
+        Optional<Node> expected = first(node, textProperty);
+        if (expected.isPresent() && !expected.get().getLiteralLexicalForm().equals(body.substring(b, e))) {
+            h.raw("<p class=\"warning\">The text at offsets ").text(begin.get() + "-" + end.get())
+                    .raw(" differs from the recorded words.</p>\n");
+        }
+        h.raw("<p>Characters ").text(begin.get() + "–" + end.get()).raw(" of ");
+        term(h, article.get());
+        h.raw(" (<a href=\"#hl\">jump to the passage</a>):</p>\n<div class=\"article-text\">").text(body.substring(0, b))
+                .raw("<mark id=\"hl\">").text(body.substring(b, e)).raw("</mark>").text(body.substring(e))
+                .raw("</div>\n");
+    }
+
+    private void articleSections(Html h, Node article) {
+        List<Node> claims = new ArrayList<>();
+        union.find(Node.ANY, DERIVED, article).forEachRemaining(t -> {
+            if (isA(t.getSubject(), CLAIM)) {
+                claims.add(t.getSubject());
+            }
+        });
+        Map<Node, Integer> numbers = new LinkedHashMap<>();
+        for (Node c : sortClaims(claims)) {
+            numbers.put(c, numbers.size() + 1);
+        }
+        claimsSection(h, "Claims taken from this article", "article-claims", numbers,
+                "The facts this article supports, in the order of their quotes in the text.");
+        ArticleTexts.Text text = texts.body(article.getURI(),
+                first(article, SHA).map(Node::getLiteralLexicalForm).orElse(null));
+        h.raw("<h2 id=\"text\">Text</h2>\n");
+        if (text.available()) {
+            h.raw("<details><summary>Show the article text</summary><div class=\"article-text\">")
+                    .text(text.body()).raw("</div></details>\n");
+        } else {
+            h.raw("<p class=\"muted\">").text("The text cannot be shown: " + text.problem() + ".").raw("</p>\n");
+        }
+    }
+
+    private void mentions(Html h, Node resource) {
+        Map<Node, List<Node>> byArticle = new LinkedHashMap<>();
+        union.find(Node.ANY, MENTION_OF, resource).forEachRemaining(t -> {
+            Node m = t.getSubject();
+            Node article = first(m, DERIVED).orElse(NodeFactory.createURI(Iris.ID + "article/unknown"));
+            byArticle.computeIfAbsent(article, k -> new ArrayList<>()).add(m);
+        });
+        if (byArticle.isEmpty()) {
+            return;
+        }
+        h.raw("<h2 id=\"mentions\">Mentioned in</h2>\n");
+        for (Node article : sorted(new ArrayList<>(byArticle.keySet()))) {
+            List<Node> ms = byArticle.get(article);
+            ms.sort(Comparator.comparing(m -> first(m, BEGIN).flatMap(PageRenderer::intValue).orElse(0)));
+            h.raw("<h3>");
+            term(h, article);
+            h.raw(" <span class=\"muted\">(").text(ms.size() + (ms.size() == 1 ? " mention" : " mentions"))
+                    .raw(")</span></h3>\n<ul class=\"sentences\">");
+            Set<String> seen = new LinkedHashSet<>();
+            int shown = 0;
+            for (Node m : ms) {
+                String sentence = first(m, SENTENCE).map(Node::getLiteralLexicalForm).orElse("");
+                String anchor = first(m, ANCHOR).map(Node::getLiteralLexicalForm).orElse("");
+                if (!seen.add(sentence + "\u0000" + anchor) || shown >= MAX_SENTENCES) {
+                    continue;
+                }
+                shown++;
+                h.raw("<li class=\"sentence\">");
+                int at = anchor.isEmpty() ? -1 : sentence.indexOf(anchor);
+                if (at < 0) {
+                    h.text(sentence);
+                } else {
+                    h.text(sentence.substring(0, at)).raw("<mark>").text(anchor).raw("</mark>")
+                            .text(sentence.substring(at + anchor.length()));
+                }
+                h.raw(" ").raw("<a class=\"muted\" href=\"").attr(links.href(m.getURI())).raw("\">[mention]</a></li>");
+            }
+            h.raw("</ul>\n");
+            if (seen.size() > shown) {
+                h.raw("<p class=\"muted\">").text((seen.size() - shown) + " more sentences not shown.").raw("</p>\n");
+            }
+        }
+    }
+
+    private void incoming(Html h, Node resource) {
+        List<Triple> in = new ArrayList<>();
+        union.find(Node.ANY, Node.ANY, resource).forEachRemaining(t -> {
+            if (!INCOMING_SHOWN_ELSEWHERE.contains(t.getPredicate())) {
+                in.add(t);
+            }
+        });
+        if (in.isEmpty()) {
+            return;
+        }
+        in.sort(Comparator.comparing((Triple t) -> label(t.getPredicate())).thenComparing(t -> label(t.getSubject())));
+        h.raw("<h2 id=\"incoming\">Incoming links (").text(String.valueOf(in.size())).raw(")</h2>\n<table>\n");
+        for (Triple t : in.subList(0, Math.min(in.size(), MAX_ROWS))) {
+            h.raw("<tr><td>");
+            term(h, t.getSubject());
+            h.raw("</td><td>");
+            term(h, t.getPredicate());
+            h.raw("</td><td>this</td></tr>\n");
+        }
+        h.raw("</table>\n");
+        if (in.size() > MAX_ROWS) {
+            h.raw("<p class=\"muted\">").text((in.size() - MAX_ROWS) + " more not shown; ask the SPARQL endpoint.")
+                    .raw("</p>\n");
+        }
+    }
+
+    private void graphsOf(Html h, Node resource) {
+        Set<Node> graphs = new LinkedHashSet<>();
+        union.find(resource, Node.ANY, Node.ANY).forEachRemaining(t -> graphs.addAll(describer.graphsOf(t)));
+        if (graphs.isEmpty()) {
+            return;
+        }
+        h.raw("<p class=\"muted\">Statements from the named graphs: ");
+        for (Node g : sorted(new ArrayList<>(graphs))) {
+            h.link(links.href(g.getURI()), shortName(g)).raw(" ");
+        }
+        h.raw("</p>\n");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Ontology and graph pages
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The page of the whole ontology, one section per akg term with the term's local name as anchor. */
+    String ontology(Node ontology, String documentPath) {
+        Html h = new Html();
+        String title = first(ontology, DCTerms.title.asNode()).map(Node::getLiteralLexicalForm)
+                .orElse("alliance-kg ontology");
+        h.open(title, links);
+        h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(ontology.getURI()).raw("</div>\n");
+        first(ontology, DCTerms.description.asNode())
+                .ifPresent(d -> h.raw("<p class=\"comment\">").text(d.getLiteralLexicalForm()).raw("</p>\n"));
+        formats(h, documentPath);
+        h.raw("<table>\n");
+        union.find(ontology, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            if (!t.getPredicate().equals(DCTerms.description.asNode())) {
+                h.raw("<tr><th>");
+                term(h, t.getPredicate());
+                h.raw("</th><td>");
+                term(h, t.getObject());
+                h.raw("</td></tr>\n");
+            }
+        });
+        h.raw("</table>\n");
+        List<Node> classes = new ArrayList<>();
+        List<Node> properties = new ArrayList<>();
+        Set<Node> terms = new LinkedHashSet<>();
+        union.find(Node.ANY, TYPE, Node.ANY).forEachRemaining(t -> {
+            Node s = t.getSubject();
+            if (s.isURI() && s.getURI().startsWith(AKG.NS) && s.getURI().length() > AKG.NS.length()) {
+                terms.add(s);
+            }
+        });
+        for (Node t : terms) {
+            if (union.contains(t, TYPE, OWL.Class.asNode()) || union.contains(t, TYPE, RDFS.Class.asNode())) {
+                classes.add(t);
+            } else {
+                properties.add(t);
+            }
+        }
+        classes.sort(Comparator.comparing(Node::getURI));
+        properties.sort(Comparator.comparing(Node::getURI));
+        h.raw("<h2 id=\"classes\">Classes (").text(String.valueOf(classes.size())).raw(")</h2>\n");
+        for (Node c : classes) {
+            termSection(h, c);
+        }
+        h.raw("<h2 id=\"properties\">Properties (").text(String.valueOf(properties.size())).raw(")</h2>\n");
+        for (Node p : properties) {
+            termSection(h, p);
+        }
+        h.close(links);
+        return h.toString();
+    }
+
+    private void termSection(Html h, Node term) {
+        String local = term.getURI().substring(AKG.NS.length());
+        h.raw("<section class=\"term\" id=\"").attr(local).raw("\"><h3>").text(label(term)).raw(" <span class=\"iri\">akg:")
+                .text(local).raw("</span></h3>\n");
+        for (Node c : objects(term, COMMENT)) {
+            h.raw("<p class=\"comment\">").text(c.getLiteralLexicalForm()).raw("</p>\n");
+        }
+        h.raw("<table>");
+        for (Node p : List.of(TYPE, RDFS.subClassOf.asNode(), RDFS.subPropertyOf.asNode(), RDFS.domain.asNode(),
+                RDFS.range.asNode(), OWL.equivalentClass.asNode(), OWL.inverseOf.asNode())) {
+            List<Node> values = sorted(objects(term, p));
+            if (values.isEmpty()) {
+                continue;
+            }
+            h.raw("<tr><th>");
+            term(h, p);
+            h.raw("</th><td>");
+            for (Node v : values) {
+                term(h, v);
+                h.raw(" ");
+            }
+            h.raw("</td></tr>");
+        }
+        h.raw("</table>\n<p>").link(links.page("ontology/" + local), "Page of akg:" + local)
+                .raw(" <span class=\"muted\">(with its instances and uses)</span></p></section>\n");
+    }
+
+    /** The page of a named graph: its triples grouped by subject. */
+    String graph(Node graphName, Model content, String documentPath) {
+        Html h = new Html();
+        String title = "Named graph " + shortName(graphName);
+        h.open(title, links);
+        h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(graphName.getURI()).raw("</div>\n");
+        formats(h, documentPath);
+        String graphIri = graphName.getURI();
+        String articlePrefix = Iris.GRAPH + "article/";
+        if (graphIri.startsWith(articlePrefix)) {
+            Node article = NodeFactory.createURI(Iris.ID + "article/" + graphIri.substring(articlePrefix.length()));
+            h.raw("<p>The facts, claims and mentions taken from ");
+            term(h, article);
+            h.raw(".</p>\n");
+        }
+        Graph g = content.getGraph();
+        h.raw("<p>").text(g.size() + " triples.").raw("</p>\n");
+        Map<Node, List<Triple>> bySubject = new LinkedHashMap<>();
+        g.find().forEachRemaining(t -> bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t));
+        List<Node> subjects = sorted(new ArrayList<>(bySubject.keySet()));
+        int rows = 0;
+        for (Node s : subjects) {
+            if (rows >= MAX_ROWS * 6) {
+                h.raw("<p class=\"muted\">").text("The rest is in the RDF formats above.").raw("</p>\n");
+                break;
+            }
+            h.raw("<h3>");
+            term(h, s);
+            h.raw("</h3>\n<table>");
+            List<Triple> ts = bySubject.get(s);
+            ts.sort(Comparator.comparing((Triple t) -> label(t.getPredicate())).thenComparing(t -> label(t.getObject())));
+            for (Triple t : ts) {
+                rows++;
+                h.raw("<tr><th>");
+                term(h, t.getPredicate());
+                h.raw("</th><td>");
+                term(h, t.getObject());
+                h.raw("</td></tr>");
+            }
+            h.raw("</table>\n");
+        }
+        h.close(links);
+        return h.toString();
+    }
+
+    /** A page showing an RDF document (VoID, service description) as Turtle, with links to its other formats. */
+    static String rdfDocument(String title, String intro, Model model, Function<Format, String> formatHref,
+                              SiteLinks links) {
+        Html h = new Html();
+        h.open(title, links);
+        h.raw("<h1>").text(title).raw("</h1>\n<p class=\"comment\">").text(intro).raw("</p>\n");
+        h.raw("<p class=\"formats\">Also as ");
+        for (Format f : Format.rdfOnly()) {
+            h.raw("<a href=\"").attr(formatHref.apply(f)).raw("\">").text(f.label()).raw("</a> ");
+        }
+        h.raw("</p>\n");
+        java.io.StringWriter w = new java.io.StringWriter();
+        RDFDataMgr.write(w, model, Lang.TURTLE);
+        h.raw("<pre class=\"rdf\">").text(w.toString()).raw("</pre>\n");
+        h.close(links);
+        return h.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Terms and labels
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Writes a node: an IRI as a link with its label, a literal as escaped text with its datatype or language. */
+    private void term(Html h, Node n) {
+        if (n.isURI()) {
+            h.raw("<a href=\"").attr(links.href(n.getURI())).raw("\" title=\"").attr(n.getURI()).raw("\">")
+                    .text(label(n)).raw("</a>");
+        } else if (n.isLiteral()) {
+            h.raw("<span class=\"literal\">").text(n.getLiteralLexicalForm()).raw("</span>");
+            String lang = n.getLiteralLanguage();
+            String dt = n.getLiteralDatatypeURI();
+            if (lang != null && !lang.isEmpty() && !lang.equals("en")) {
+                h.raw("<span class=\"lit-meta\">@").text(lang).raw("</span>");
+            } else if ((lang == null || lang.isEmpty()) && dt != null && !dt.equals(XSDDatatype.XSDstring.getURI())) {
+                h.raw("<span class=\"lit-meta\">").text(shortName(NodeFactory.createURI(dt))).raw("</span>");
+            }
+        } else {
+            h.raw("<span class=\"blank\">").text("_:" + n.getBlankNodeLabel()).raw("</span>");
+        }
+    }
+
+    /** The display name of a node: its English label, any label, title or preferred label, else a short IRI. */
+    String label(Node n) {
+        if (!n.isURI() && !n.isBlank()) {
+            return n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
+        }
+        return labels.computeIfAbsent(n, this::findLabel);
+    }
+
+    private String findLabel(Node n) {
+        String any = null;
+        for (Node p : Describer.LABEL_PROPERTIES) {
+            var it = union.find(n, p, Node.ANY);
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (!o.isLiteral()) {
+                    continue;
+                }
+                if ("en".equalsIgnoreCase(o.getLiteralLanguage()) && p.equals(LABEL)) {
+                    it.close();
+                    return o.getLiteralLexicalForm();
+                }
+                if (any == null) {
+                    any = o.getLiteralLexicalForm();
+                }
+            }
+            if (any != null) {
+                return any;
+            }
+        }
+        return n.isURI() ? shortName(n) : "_:" + n.getBlankNodeLabel();
+    }
+
+    /** {@code prefix:local} when a project prefix fits, else the IRI. */
+    static String shortName(Node n) {
+        String iri = n.getURI();
+        String qname = Namespaces.PREFIXES.qnameFor(iri);
+        if (qname != null) {
+            return qname;
+        }
+        return SiteLinks.isOwn(iri) ? iri.substring(Iris.BASE.length()) : iri;
+    }
+
+    private List<Node> sorted(List<Node> nodes) {
+        List<Node> copy = new ArrayList<>(nodes);
+        copy.sort(Comparator.comparing(this::label).thenComparing((Node n) -> n.toString()));
+        return copy;
+    }
+
+    private List<Node> objects(Node s, Node p) {
+        List<Node> out = new ArrayList<>();
+        union.find(s, p, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
+        return out;
+    }
+
+    private Optional<Node> first(Node s, Node p) {
+        var it = union.find(s, p, Node.ANY);
+        try {
+            return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+        } finally {
+            it.close();
+        }
+    }
+
+    private boolean isA(Node n, Node type) {
+        return union.contains(n, TYPE, type);
+    }
+
+    /** Claims ordered by source article, then by the position of their quote. */
+    private List<Node> sortClaims(List<Node> claims) {
+        List<Node> copy = new ArrayList<>(claims);
+        copy.sort(Comparator.comparing((Node c) -> first(c, DERIVED).map(n -> n.toString()).orElse(""))
+                .thenComparing(c -> first(c, BEGIN).flatMap(PageRenderer::intValue).orElse(0))
+                .thenComparing((Node n) -> n.toString()));
+        return copy;
+    }
+
+    private static String anchor(Node claim) {
+        String iri = claim.getURI();
+        return "claim-" + iri.substring(iri.lastIndexOf('/') + 1);
+    }
+
+    private static Optional<Integer> intValue(Node literal) {
+        if (!literal.isLiteral()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(literal.getLiteralLexicalForm().trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
