@@ -1,0 +1,74 @@
+package org.alliancekg.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+/**
+ * Answers {@code GET} (and {@code HEAD}) on a SPARQL query endpoint without a {@code query} parameter with the
+ * endpoint's {@link ServiceDescriber service description}, as SPARQL 1.1 Service Description asks; stock Fuseki
+ * answers 400 there. The format follows {@code Accept} (Turtle for {@code *}{@code /*} or no header; HTML for
+ * browsers); {@code ?service-description} asks for it explicitly, {@code ?service-description=ttl} (or {@code nt},
+ * {@code jsonld}, {@code rdf}, {@code html}) in a given format. Everything else — queries, POSTs, a GET without
+ * query whose {@code Accept} names no RDF or HTML type — passes on to Fuseki unchanged.
+ */
+final class ServiceDescriptionFilter implements Filter {
+
+    /** Parameter asking for the description explicitly. */
+    static final String PARAMETER = "service-description";
+
+    private final Supplier<DatasetGraph> dataset;
+    private final SiteLinks links;
+
+    ServiceDescriptionFilter(Supplier<DatasetGraph> dataset, SiteLinks links) {
+        this.dataset = dataset;
+        this.links = links;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        String method = req.getMethod();
+        if (!(method.equals("GET") || method.equals("HEAD")) || req.getParameter("query") != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String asked = req.getParameter(PARAMETER);
+        Optional<Format> named = asked == null ? Optional.empty() : Format.fromExtension(asked);
+        Optional<Format> format = Responses.choose(req, named, Format.all());
+        if (format.isEmpty()) {
+            if (asked != null) {
+                Responses.notAcceptable(resp, Format.all());
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String endpoint = links.siteBase(req) + (path.startsWith("/") ? path.substring(1) : path);
+        DatasetGraph dsg = dataset.get();
+        Model model = Txn.calculateRead(dsg, () -> ServiceDescriber.describe(dsg, endpoint));
+        Format f = format.get();
+        byte[] body = f.isRdf() ? Responses.rdf(model, f)
+                : PageRenderer.rdfDocument("SPARQL endpoint " + endpoint,
+                        "This is the SPARQL 1.1 query endpoint of alliance-kg: send a query with ?query= (GET) or "
+                                + "POST. Below is its service description.",
+                        model, x -> endpoint + "?" + PARAMETER + "=" + x.extension(), links).getBytes(StandardCharsets.UTF_8);
+        Responses.ok(resp, f, body, named.isEmpty(), null);
+    }
+}

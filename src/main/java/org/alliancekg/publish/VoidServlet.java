@@ -1,0 +1,63 @@
+package org.alliancekg.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+/**
+ * The VoID description ({@link VoidDescriber}) at {@code /void} and {@code /.well-known/void} (RFC 5785, as the
+ * VoID note asks), negotiated like the resources, and at {@code /void.ttl}, {@code .nt}, {@code .jsonld},
+ * {@code .rdf}, {@code .html}. Counted afresh from the live dataset on each request.
+ */
+final class VoidServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Supplier<DatasetGraph> dataset;
+    private final transient SiteLinks links;
+    private final String service;
+
+    VoidServlet(Supplier<DatasetGraph> dataset, SiteLinks links, String service) {
+        this.dataset = dataset;
+        this.links = links;
+        this.service = service;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        Optional<Format> byExtension = Optional.empty();
+        if (path.startsWith("/void.")) {
+            byExtension = Format.fromExtension(path.substring("/void.".length()));
+            if (byExtension.isEmpty()) {
+                Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
+                return;
+            }
+        }
+        Optional<Format> format = Responses.choose(req, byExtension, Format.all());
+        if (format.isEmpty()) {
+            Responses.notAcceptable(resp, Format.all());
+            return;
+        }
+        DatasetGraph dsg = dataset.get();
+        String siteBase = links.siteBase(req);
+        Model model = Txn.calculateRead(dsg, () -> VoidDescriber.describe(dsg, siteBase, service));
+        Format f = format.get();
+        byte[] body = f.isRdf() ? Responses.rdf(model, f)
+                : PageRenderer.rdfDocument("Dataset description (VoID)",
+                        "The VoID description of alliance-kg, counted from the live data: size, classes, properties, "
+                                + "named graphs, endpoint, dumps, license and the links to Wikidata.",
+                        model, x -> links.page("void." + x.extension()), links).getBytes(StandardCharsets.UTF_8);
+        Responses.alternates(resp, links, "void");
+        Responses.ok(resp, f, body, byExtension.isEmpty(), links.page("void." + f.extension()));
+    }
+}
