@@ -1,0 +1,40 @@
+package org.alliancekg.publish;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The comparison form of a name for reconciliation: canonical decomposition (NFD) with the combining marks
+ * removed, lower case, every run of characters other than letters and digits turned into one space, trimmed. So
+ * {@code "Agustín  Maciel-Padilla"} and {@code "agustin maciel padilla"} compare equal, as do the curly and the
+ * straight apostrophe.
+ *
+ * <pre>{@code
+ * NameKey.of("Démocratic People’s Republic");   // "democratic people s republic"
+ * NameKey.tokens("U.S.-Japan Alliance");        // [u, s, japan, alliance]
+ * }</pre>
+ */
+final class NameKey {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private NameKey() {
+    }
+
+    /** The key of a name; empty when the name has no letter or digit. */
+    static String of(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD);
+        s = MARKS.matcher(s).replaceAll("");
+        s = s.toLowerCase(Locale.ROOT);
+        return SEPARATORS.matcher(s).replaceAll(" ").trim();
+    }
+
+    /** The words of a name's key. */
+    static List<String> tokens(String name) {
+        String key = of(name);
+        return key.isEmpty() ? List.of() : List.of(key.split(" "));
+    }
+}

@@ -1,0 +1,261 @@
+package org.alliancekg.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.Iris;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+/**
+ * The reconciliation service at {@code /reconcile}: the Reconciliation Service API of the W3C Entity
+ * Reconciliation Community Group, versions 0.1 and 0.2, as OpenRefine speaks it.
+ *
+ * <ul>
+ *   <li>{@code GET /reconcile} (no parameters): the service manifest — name, {@code identifierSpace}
+ *       {@value Iris#ID}, {@code schemaSpace} the akg namespace, {@code defaultTypes} (the akg classes of the
+ *       individuals), {@code view} (the resource page of an id) and {@code preview};</li>
+ *   <li>{@code queries={"q0":{"query":"Kishida","type":"...Person","limit":3,"properties":[...]}}} as a GET
+ *       parameter or a POSTed form: a batch, answered as {@code {"q0":{"result":[{"id","name","score","match",
+ *       "type":[{"id","name"}]}...]}}};</li>
+ *   <li>{@code query=Kishida} or {@code query={"query":...}}: a single query, answered as {@code {"result":[...]}};</li>
+ *   <li>{@code GET /reconcile/preview?id=person/fumio-kishida}: a small HTML card for OpenRefine's preview.</li>
+ * </ul>
+ *
+ * <p>Ids are relative to the identifier space ({@code person/fumio-kishida}); types are class IRIs (a local name
+ * or {@code akg:} name is accepted too). There is no JSONP: a {@code callback} parameter is ignored and the answer is
+ * always {@code application/json}. Matching is {@link Reconciler}'s. Malformed JSON answers 400.
+ */
+final class ReconciliationServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final transient Supplier<DatasetGraph> dataset;
+    private final transient SiteLinks links;
+    private transient volatile Reconciler reconciler;
+
+    ReconciliationServlet(Supplier<DatasetGraph> dataset, SiteLinks links) {
+        this.dataset = dataset;
+        this.links = links;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        answer(req, resp);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        answer(req, resp);
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String info = req.getPathInfo();
+        if (info != null && !info.isEmpty() && !info.equals("/")) {
+            if (info.equals("/preview")) {
+                preview(req, resp);
+            } else {
+                Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
+            }
+            return;
+        }
+        String queries = req.getParameter("queries");
+        String single = req.getParameter("query");
+        try {
+            if (queries != null) {
+                json(resp, batch(queries));
+            } else if (single != null) {
+                json(resp, single(single));
+            } else {
+                json(resp, manifest(req));
+            }
+        } catch (BadQuery e) {
+            ObjectNode error = JSON.createObjectNode();
+            error.put("status", "error");
+            error.put("message", e.getMessage());
+            resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            writeJson(resp, error);
+        }
+    }
+
+    /** A query the service cannot read. */
+    private static final class BadQuery extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadQuery(String message) {
+            super(message);
+        }
+    }
+
+    private ObjectNode manifest(HttpServletRequest req) {
+        String site = links.siteBase(req);
+        ObjectNode m = JSON.createObjectNode();
+        m.putArray("versions").add("0.1").add("0.2");
+        m.put("name", "alliance-kg");
+        m.put("identifierSpace", Iris.ID);
+        m.put("schemaSpace", AKG.NS);
+        ArrayNode types = m.putArray("defaultTypes");
+        for (Reconciler.Type t : reconciler().defaultTypes()) {
+            types.addObject().put("id", t.id()).put("name", t.name());
+        }
+        m.putObject("view").put("url", site + "id/{{id}}");
+        m.putObject("preview").put("url", site + "reconcile/preview?id={{id}}").put("width", 430).put("height", 140);
+        return m;
+    }
+
+    private ObjectNode batch(String text) throws BadQuery {
+        JsonNode root = parse(text, "queries");
+        if (!root.isObject()) {
+            throw new BadQuery("queries: expected a JSON object of queries, e.g. {\"q0\":{\"query\":\"Japan\"}}");
+        }
+        ObjectNode out = JSON.createObjectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.set(e.getKey(), results(query(e.getValue(), "queries." + e.getKey())));
+        }
+        return out;
+    }
+
+    private ObjectNode single(String text) throws BadQuery {
+        String t = text.strip();
+        if (t.startsWith("{")) {
+            return results(query(parse(t, "query"), "query"));
+        }
+        return results(new Reconciler.Query(text, List.of(), 0, List.of()));
+    }
+
+    private static JsonNode parse(String text, String field) throws BadQuery {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadQuery(field + ": not JSON: " + e.getOriginalMessage() + " [line: " + e.getLocation().getLineNr()
+                    + ", col: " + e.getLocation().getColumnNr() + "]");
+        }
+    }
+
+    private static Reconciler.Query query(JsonNode q, String where) throws BadQuery {
+        if (!q.isObject() || !q.path("query").isTextual()) {
+            throw new BadQuery(where + ": expected an object with a \"query\" string");
+        }
+        List<String> types = new ArrayList<>();
+        JsonNode type = q.path("type");
+        if (type.isTextual()) {
+            types.add(type.asText());
+        } else if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (!t.isTextual()) {
+                    throw new BadQuery(where + ".type: expected a string or a list of strings");
+                }
+                types.add(t.asText());
+            }
+        } else if (!type.isMissingNode() && !type.isNull()) {
+            throw new BadQuery(where + ".type: expected a string or a list of strings");
+        }
+        JsonNode limit = q.path("limit");
+        if (!limit.isMissingNode() && !limit.isNull() && !limit.canConvertToInt()) {
+            throw new BadQuery(where + ".limit: expected an integer");
+        }
+        List<Reconciler.PropertyValue> properties = new ArrayList<>();
+        for (JsonNode p : q.path("properties")) {
+            String pid = p.path("pid").asText(p.path("p").asText(null));
+            JsonNode v = p.path("v");
+            String value = v.isObject() ? v.path("id").asText(null) : v.isValueNode() ? v.asText() : null;
+            if (pid != null && value != null) {
+                properties.add(new Reconciler.PropertyValue(pid, value));
+            }
+        }
+        return new Reconciler.Query(q.path("query").asText(), types, limit.asInt(0), properties);
+    }
+
+    private ObjectNode results(Reconciler.Query query) {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode result = out.putArray("result");
+        for (Reconciler.Candidate c : reconciler().reconcile(query)) {
+            ObjectNode r = result.addObject();
+            r.put("id", c.id());
+            r.put("name", c.name());
+            r.put("score", c.score());
+            r.put("match", c.match());
+            ArrayNode types = r.putArray("type");
+            for (Reconciler.Type t : c.types()) {
+                types.addObject().put("id", t.id()).put("name", t.name());
+            }
+            if (c.description() != null) {
+                r.put("description", c.description());
+            }
+        }
+        return out;
+    }
+
+    private void preview(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String id = req.getParameter("id");
+        Optional<Reconciler.Candidate> c = id == null ? Optional.empty() : reconciler().lookup(id);
+        if (c.isEmpty()) {
+            Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: no individual with this id\n");
+            return;
+        }
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").text(c.get().name())
+                .raw("</title></head><body style=\"font-family:sans-serif;margin:.5em\"><a target=\"_blank\" href=\"")
+                .attr(links.siteBase(req) + "id/" + c.get().id()).raw("\"><b>").text(c.get().name()).raw("</b></a> ");
+        for (Reconciler.Type t : c.get().types()) {
+            h.raw("<span style=\"color:#555\">(").text(t.name()).raw(")</span> ");
+        }
+        h.raw("<div style=\"color:#777;font-size:.85em\">").text(c.get().id()).raw("</div>");
+        if (c.get().description() != null) {
+            h.raw("<p style=\"font-size:.9em\">").text(c.get().description()).raw("</p>");
+        }
+        h.raw("</body></html>\n");
+        byte[] body = h.toString().getBytes(StandardCharsets.UTF_8);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    /** The index, built on first use from the served dataset (which does not change while the server runs). */
+    private Reconciler reconciler() {
+        Reconciler r = reconciler;
+        if (r == null) {
+            synchronized (this) {
+                r = reconciler;
+                if (r == null) {
+                    DatasetGraph dsg = dataset.get();
+                    r = Txn.calculateRead(dsg, () -> Reconciler.index(dsg));
+                    reconciler = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private static void json(HttpServletResponse resp, ObjectNode node) throws IOException {
+        resp.setStatus(HttpServletResponse.SC_OK);
+        writeJson(resp, node);
+    }
+
+    private static void writeJson(HttpServletResponse resp, ObjectNode node) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(node);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+}
