@@ -49,6 +49,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // Commands of other capabilities are registered here, one line each, e.g.
         // cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new ServeCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException || ex instanceof ValidationException) {
                 commandLine.getErr().println(ex.getMessage());

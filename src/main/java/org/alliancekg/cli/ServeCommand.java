@@ -1,0 +1,81 @@
+package org.alliancekg.cli;
+
+import java.nio.file.Files;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.serve.KgServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code alliance-kg serve}: builds the database when it is missing or its inputs changed, then serves it over
+ * SPARQL until the process is stopped (Ctrl-C or SIGTERM stop the server cleanly).
+ *
+ * <pre>
+ * alliance-kg serve                         # http://localhost:3030/kg/sparql
+ * alliance-kg serve --port 8080 --host 0.0.0.0 --project ~/alliance-kg --db /var/lib/akg
+ * </pre>
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the knowledge graph over SPARQL (read only), building the database first when it is "
+                + "missing or stale.",
+                "Endpoints: /kg/sparql and /kg/query (SPARQL query), /kg/get (Graph Store, read); home page at /."})
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("akg.serve");
+
+    @Option(names = "--port", defaultValue = "3030", paramLabel = "N",
+            description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "localhost", paramLabel = "H",
+            description = "Host name or address to bind to; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Mixin
+    ProjectOptions options;
+
+    /** Told of the server once it serves; for tests that drive the command in-process. */
+    Consumer<KgServer> onStarted = s -> { };
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = options.layout();
+        GraphBuilder builder = new GraphBuilder(layout);
+        if (builder.isStale()) {
+            if (Files.exists(layout.currentDb())) {
+                LOG.info("inputs changed since {} was built: rebuilding", layout.display(layout.currentDb()));
+            } else {
+                LOG.info("no database at {}: building it", layout.display(layout.currentDb()));
+            }
+            builder.build();
+        }
+
+        KgServer server = KgServer.builder().layout(layout).port(port).host(host).build();
+        Thread hook = new Thread(() -> {
+            LOG.info("stopping the server");
+            server.stop();
+        }, "akg-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.start();
+        LOG.info("serving {} triples at {}", NumberFormat.getIntegerInstance(Locale.ENGLISH)
+                .format(server.summary().quads()), server.sparqlUrl());
+        onStarted.accept(server);
+        server.join();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already shutting down: the hook is running or has run
+        }
+        return 0;
+    }
+}
