@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.vocab.Iris;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataService;
-import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -46,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>The server binds to {@code localhost} unless told otherwise. Port 0 picks a free port; {@link #port()} tells
  * which after {@link #start()}.
  *
+ * <p>Features beyond SPARQL come as {@link ServerModule}s (default {@link ServerModules#defaults()}), each given a
+ * {@link ServerContext} and the Fuseki builder before the server is built.
+ *
  * <pre>{@code
  * KgServer server = KgServer.builder()
  *         .layout(ProjectLayout.detect())
@@ -72,9 +76,12 @@ public final class KgServer {
     /** Fuseki configuration namespace. */
     static final String FUSEKI_NS = "http://jena.apache.org/fuseki#";
 
-    /** Operations that change data; a configuration offering any of them is refused. */
-    private static final Set<Operation> WRITE_OPERATIONS =
-            Set.of(Operation.Update, Operation.GSP_RW, Operation.Upload, Operation.Patch, Operation.PREFIXES_RW);
+    /** Fuseki operations that change data; a configuration offering any of them is refused. */
+    private static final Set<String> WRITE_OPERATIONS = Set.of("update", "gsp-rw", "upload", "patch", "prefixes-rw");
+
+    /** Old-style Fuseki service properties that offer writes. */
+    private static final Set<String> WRITE_SERVICE_PROPERTIES =
+            Set.of("serviceUpdate", "serviceReadWriteGraphStore", "serviceUpload", "serviceReadWriteQuads");
 
     private final FusekiServer fuseki;
     private final String host;
@@ -202,6 +209,28 @@ public final class KgServer {
         return model;
     }
 
+    /**
+     * The write operations a Fuseki configuration offers, as {@code fuseki:} names: endpoints with
+     * {@code fuseki:operation fuseki:update} (or gsp-rw, upload, patch, prefixes-rw) and old-style properties such
+     * as {@code fuseki:serviceUpdate}. Empty for a read-only configuration.
+     */
+    static List<String> writeOperations(Model config) {
+        Property operation = config.createProperty(FUSEKI_NS, "operation");
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
+        config.listObjectsOfProperty(operation).forEachRemaining(o -> {
+            if (o.isURIResource() && o.asResource().getURI().startsWith(FUSEKI_NS)
+                    && WRITE_OPERATIONS.contains(o.asResource().getURI().substring(FUSEKI_NS.length()))) {
+                found.add("fuseki:" + o.asResource().getURI().substring(FUSEKI_NS.length()));
+            }
+        });
+        for (String p : WRITE_SERVICE_PROPERTIES) {
+            if (config.contains(null, config.createProperty(FUSEKI_NS, p), (RDFNode) null)) {
+                found.add("fuseki:" + p);
+            }
+        }
+        return List.copyOf(found);
+    }
+
     /** The single {@code fuseki:name} of the configuration's {@code fuseki:Service}. */
     static String serviceName(Model config, Path configFile) {
         Resource serviceType = config.createResource(FUSEKI_NS + "Service");
@@ -228,8 +257,29 @@ public final class KgServer {
         private Path dbLocation;
         private int port = DEFAULT_PORT;
         private String host = DEFAULT_HOST;
+        private String publicBase = Iris.BASE;
+        private ServerSettings settings = ServerSettings.defaults();
+        private List<ServerModule> modules;
 
         private Builder() {
+        }
+
+        /** The public base IRI that the data uses; default {@value Iris#BASE}. Passed on to the modules. */
+        public Builder publicBase(String publicBase) {
+            this.publicBase = Objects.requireNonNull(publicBase, "publicBase");
+            return this;
+        }
+
+        /** Settings for the modules; default {@link ServerSettings#defaults()}. */
+        public Builder settings(ServerSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The modules to add; default {@link ServerModules#defaults()}. An empty list gives the bare server. */
+        public Builder modules(List<ServerModule> modules) {
+            this.modules = List.copyOf(modules);
+            return this;
         }
 
         /** The project: its {@code fuseki-config/config.ttl}, {@code queries/} and database root. */
@@ -302,15 +352,31 @@ public final class KgServer {
 
             Model config = readConfig(configFile, realDb);
             String service = serviceName(config, configFile);
+            List<String> writes = writeOperations(config);
+            if (!writes.isEmpty()) {
+                throw new IllegalArgumentException(layout.display(configFile) + ": offers " + String.join(", ", writes)
+                        + "; the configured service must be read only");
+            }
             List<Path> queryDirs = List.of(layout.queriesDir().resolve("cq"), layout.queriesDir().resolve("examples"));
 
-            FusekiServer fuseki = FusekiServer.create()
+            FusekiServer.Builder fusekiBuilder = FusekiServer.create()
                     .port(port)
                     .loopback(false)
                     .parseConfig(config)
                     .addServlet("", new HomePageServlet(service, queryDirs))
-                    .addServlet("/static/*", new StaticResourceServlet())
-                    .build();
+                    .addServlet("/static/*", new StaticResourceServlet());
+            AtomicReference<DatasetGraph> served = new AtomicReference<>();
+            ServerContext context = new ServerContext(layout, config, service, realDb, () -> {
+                DatasetGraph dsg = served.get();
+                if (dsg == null) {
+                    throw new IllegalStateException("the dataset is available once the server is built");
+                }
+                return dsg;
+            }, publicBase, settings);
+            for (ServerModule module : modules != null ? modules : ServerModules.defaults()) {
+                module.configure(fusekiBuilder, context);
+            }
+            FusekiServer fuseki = fusekiBuilder.build();
             for (Connector c : fuseki.getJettyServer().getConnectors()) {
                 if (c instanceof ServerConnector sc) {
                     sc.setHost(host);
@@ -321,16 +387,7 @@ public final class KgServer {
             if (dap == null) {
                 throw new IllegalArgumentException(layout.display(configFile) + ": no service /" + service);
             }
-            for (Operation op : dap.getDataService().getOperations()) {
-                if (WRITE_OPERATIONS.contains(op)) {
-                    DatasetGraph dsg = dap.getDataService().getDataset();
-                    if (DatabaseMgr.isTDB2(dsg)) {
-                        TDBInternal.expel(dsg);
-                    }
-                    throw new IllegalArgumentException(layout.display(configFile) + ": service /" + service
-                            + " offers the write operation " + op.getName() + "; the server is read only");
-                }
-            }
+            served.set(dap.getDataService().getDataset());
             return new KgServer(fuseki, host, service, realDb);
         }
     }

@@ -72,6 +72,21 @@ class KgServerTest {
     }
 
     @Test
+    void writeOperationsAreFoundInBothConfigurationStyles() {
+        String prefixes = "PREFIX fuseki: <http://jena.apache.org/fuseki#>\n";
+        Model newStyle = org.apache.jena.riot.RDFParser.fromString(prefixes
+                + "[] fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ], [ fuseki:operation fuseki:query ] .",
+                org.apache.jena.riot.Lang.TURTLE).toModel();
+        assertEquals(List.of("fuseki:gsp-rw"), KgServer.writeOperations(newStyle));
+        Model oldStyle = org.apache.jena.riot.RDFParser.fromString(prefixes
+                + "[] fuseki:serviceQuery \"q\" ; fuseki:serviceUpdate \"u\" .", org.apache.jena.riot.Lang.TURTLE)
+                .toModel();
+        assertEquals(List.of("fuseki:serviceUpdate"), KgServer.writeOperations(oldStyle));
+        Model project = org.apache.jena.riot.RDFDataMgr.loadModel(ProjectLayout.detect().fusekiConfig().toString());
+        assertEquals(List.of(), KgServer.writeOperations(project), "the project's configuration is read only");
+    }
+
+    @Test
     void symbolicLinkIsResolvedAtBuild() throws IOException {
         Path dbRoot = tmp.resolve("db");
         Files.createDirectories(dbRoot);

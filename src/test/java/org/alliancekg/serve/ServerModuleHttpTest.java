@@ -1,0 +1,49 @@
+package org.alliancekg.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.alliancekg.ingest.ProjectLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A {@link ServerModule} is configured before the build and reaches the served dataset through its context. */
+class ServerModuleHttpTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void moduleServletAnswersWithTheServedDataset() throws Exception {
+        ServerModule module = (builder, ctx) -> builder.addServlet("/module-test", new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.setContentType("text/plain; charset=utf-8");
+                resp.getWriter().print(ctx.serviceName() + " " + DatasetSummary.of(ctx.dataset().get()).quads()
+                        + " " + ctx.publicBase());
+            }
+        });
+        KgServer server = KgServer.builder().layout(ProjectLayout.detect()).dbLocation(FixtureDatabase.createTdb2(tmp))
+                .port(0).publicBase("http://example.org/").modules(List.of(module)).build().start();
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "module-test")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("kg 36 http://example.org/", r.body());
+        } finally {
+            server.stop();
+        }
+    }
+}
