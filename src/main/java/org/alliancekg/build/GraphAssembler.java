@@ -226,7 +226,7 @@ public final class GraphAssembler {
         if (catalog.contains(id)) {
             return new Agent(Iris.entity(id), kind, false);
         }
-        if (catalog.get(id).isEmpty() && !catalog.byName(name).isEmpty()) {
+        if (!catalog.byName(name).isEmpty()) {
             LOG.warn("{}: {} '{}' matches {} which is not a {}; minting {}", file, field, name,
                     catalog.byName(name).stream().map(Entity::id).toList(), kind.className(), id);
         }
