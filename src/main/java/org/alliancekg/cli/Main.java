@@ -47,8 +47,7 @@ public final class Main implements Runnable {
     /** The configured command line, with every subcommand. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        // Commands of other capabilities are registered here, one line each, e.g.
-        // cl.addSubcommand(new ServeCommand());
+        // Commands of other capabilities are registered here, one line each.
         cl.addSubcommand(new ServeCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException || ex instanceof ValidationException) {
