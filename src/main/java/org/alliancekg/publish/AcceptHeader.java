@@ -95,11 +95,19 @@ public final class AcceptHeader {
         return q;
     }
 
-    /** The quality of a format: the best over its accepted media types. */
+    /**
+     * The quality of a format: that of its media type, or of an alias ({@code application/x-turtle}) the header
+     * names exactly, whichever is higher. Wildcards count for the media type only, so that {@code text/*;q=0} is not
+     * circumvented by an alias under another type.
+     */
     public double quality(Format format) {
-        double q = 0;
-        for (String type : format.acceptedTypes()) {
-            q = Math.max(q, quality(type));
+        double q = quality(format.mediaType());
+        for (String alias : format.acceptedTypes()) {
+            for (Range r : ranges) {
+                if (!alias.equals(format.mediaType()) && r.specificity(alias) == 3) {
+                    q = Math.max(q, r.quality());
+                }
+            }
         }
         return q;
     }
