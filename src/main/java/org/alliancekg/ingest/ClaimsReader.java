@@ -72,8 +72,10 @@ public final class ClaimsReader {
         List<ClaimFields> fields = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
         Map<String, String> scalars = StructuredInput.readListDocument(mapper, text, shown, "claims",
-                Set.of("article"), (p, src) -> {
-                    ClaimFields f = StructuredInput.bindElement(mapper, p, ClaimFields.class, src, 0, problems);
+                Set.of("article"), (p, at) -> {
+                    java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+                    ClaimFields f = StructuredInput.bindElement(mapper, p, ClaimFields.class, at, 0, problems, lines);
+                    Source src = at.withFieldLines(lines);
                     if (f != null) {
                         fields.add(f);
                         sources.add(src);

@@ -69,8 +69,10 @@ public final class EntityCatalogReader {
         StructuredInput.scan(mapper, text, shown, 0);
         Problems problems = new Problems();
         List<Entity> entities = new ArrayList<>();
-        StructuredInput.readListDocument(mapper, text, shown, "entities", Set.of(), (p, src) -> {
-            EntityFields f = StructuredInput.bindElement(mapper, p, EntityFields.class, src, 0, problems);
+        StructuredInput.readListDocument(mapper, text, shown, "entities", Set.of(), (p, at) -> {
+            java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+            EntityFields f = StructuredInput.bindElement(mapper, p, EntityFields.class, at, 0, problems, lines);
+            Source src = at.withFieldLines(lines);
             if (f == null) {
                 if (p.currentToken() != null && p.currentToken().isScalarValue()) {
                     problems.add(src.problem(null, "must be a mapping with id, type, label"));

@@ -40,9 +40,9 @@ public record Problem(String file, int line, int column, String field, String ru
                 keepLine ? column : 0, f, rule);
     }
 
-    /** This problem placed at a source element. */
+    /** This problem placed at a source element (at its field's line when known). */
     public Problem at(Source source) {
-        return at(source.file(), source.line(), source.path());
+        return at(source.file(), source.lineOf(field), source.path());
     }
 
     @Override

@@ -145,19 +145,28 @@ final class StructuredInput {
 
     /** A parser that remembers where the last field name stood (for unknown-field messages). */
     private static final class FieldTracker extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private final JsonStreamContext element;
+        private final java.util.Map<String, Integer> fieldLines;
+        private final int lineOffset;
         private JsonLocation lastField;
 
-        FieldTracker(JsonParser p) {
+        FieldTracker(JsonParser p, java.util.Map<String, Integer> fieldLines, int lineOffset) {
             super(p);
+            this.element = p.getParsingContext();
+            this.fieldLines = fieldLines;
+            this.lineOffset = lineOffset;
         }
 
         JsonLocation lastFieldLocation() {
             return lastField;
         }
 
-        private void note() {
+        private void note() throws IOException {
             if (delegate.currentToken() == JsonToken.FIELD_NAME) {
                 lastField = delegate.currentTokenLocation();
+                if (fieldLines != null && delegate.getParsingContext() == element && lastField.getLineNr() > 0) {
+                    fieldLines.putIfAbsent(delegate.currentName(), lastField.getLineNr() + lineOffset);
+                }
             }
         }
 
@@ -328,10 +337,16 @@ final class StructuredInput {
      */
     static <T> T bindElement(ObjectMapper mapper, JsonParser p, Class<T> type, Source element, int lineOffset,
                              Problems problems) throws IOException {
+        return bindElement(mapper, p, type, element, lineOffset, problems, null);
+    }
+
+    /** As above, also recording the line of each top-level field of the element into {@code fieldLines}. */
+    static <T> T bindElement(ObjectMapper mapper, JsonParser p, Class<T> type, Source element, int lineOffset,
+                             Problems problems, java.util.Map<String, Integer> fieldLines) throws IOException {
         JsonStreamContext container = p.currentToken() != null && p.currentToken().isStructStart()
                 ? p.getParsingContext().getParent() : p.getParsingContext();
         int before = problems.size();
-        FieldTracker tracked = new FieldTracker(p);
+        FieldTracker tracked = new FieldTracker(p, fieldLines, lineOffset);
         DeserializationProblemHandler unknown = new DeserializationProblemHandler() {
             @Override
             public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser jp,

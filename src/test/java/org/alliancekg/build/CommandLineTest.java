@@ -51,7 +51,7 @@ class CommandLineTest {
     void inputErrorsExitOneWithTheMessageAndNoStackTrace() {
         Path bad = TestProjects.resource("bad/quote-not-in-article");
         assertEquals(1, run("validate", "--project", bad.toString()));
-        assertTrue(err.toString().contains("data/claims/a1.yaml:3: claims[0].quote: not found in article body"),
+        assertTrue(err.toString().contains("data/claims/a1.yaml:6: claims[0].quote: not found in article body"),
                 err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
     }

@@ -53,7 +53,7 @@ class ClaimsReaderTest {
                     object: capability/counterstrike
                     quote: "Japan"
                 """));
-        assertTrue(e.getMessage().startsWith("data/claims/a.yaml:3: claims[0].predicate: unknown predicate "
+        assertTrue(e.getMessage().startsWith("data/claims/a.yaml:4: claims[0].predicate: unknown predicate "
                 + "'PursuesCapability' (did you mean 'pursuesCapability'?)"), e.getMessage());
     }
 
@@ -86,7 +86,8 @@ class ClaimsReaderTest {
         List<String> fields = e.problems().stream().map(Problem::field).toList();
         assertEquals(List.of("claims[0].value", "claims[1].object", "claims[1].value", "claims[2].occurrence",
                 "claims[2].characterization", "claims[3].date"), fields, e.getMessage());
-        assertEquals(12, e.problems().get(4).line(), "the line where the claim starts");
+        assertEquals(16, e.problems().get(4).line(), "the line of the characterization field");
+        assertEquals(17, e.problems().get(3).line(), "occurrence: the line of the field");
     }
 
     @Test
