@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.vocab.Iris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Host name or address to bind to; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--public-base", defaultValue = Iris.BASE, paramLabel = "IRI",
+            description = "Public base address of this deployment for links in pages, VoID and reconciliation; the "
+                    + "data keeps its IRIs (default: ${DEFAULT-VALUE}, links relative to this server).")
+    String publicBase;
+
     @Mixin
     ProjectOptions options;
 
@@ -60,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
             builder.build();
         }
 
-        KgServer server = KgServer.builder().layout(layout).port(port).host(host).build();
+        KgServer server = KgServer.builder().layout(layout).port(port).host(host).publicBase(publicBase).build();
         Thread hook = new Thread(() -> {
             LOG.info("stopping the server");
             server.stop();
