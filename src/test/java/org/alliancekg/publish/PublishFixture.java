@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.vocab.Iris;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -40,6 +41,11 @@ final class PublishFixture {
 
     /** Loads the fixture into a TDB2 database under {@code dir} and serves it on a free port (started). */
     static KgServer serve(Path dir) {
+        return serve(dir, Iris.BASE);
+    }
+
+    /** As {@link #serve(Path)}, with a public base. */
+    static KgServer serve(Path dir, String publicBase) {
         Path location = dir.resolve("tdb2-publish-fixture");
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try (InputStream in = open()) {
@@ -50,7 +56,7 @@ final class PublishFixture {
             TDBInternal.expel(dsg);
         }
         return KgServer.builder().layout(ProjectLayout.detect()).dbLocation(location).port(0)
-                .modules(List.of(new LinkedDataModule())).build().start();
+                .publicBase(publicBase).modules(List.of(new LinkedDataModule())).build().start();
     }
 
     private static InputStream open() {
