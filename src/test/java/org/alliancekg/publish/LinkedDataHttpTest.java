@@ -241,6 +241,46 @@ class LinkedDataHttpTest {
     }
 
     @Test
+    void everyKindOfResourceAndEveryGraphHasAPage() {
+        List<QuerySolution> samples = rows("SELECT ?type (SAMPLE(?x) AS ?one) { ?x a ?type "
+                + "FILTER(STRSTARTS(STR(?x), STR(akr:))) } GROUP BY ?type", Iris.ID);
+        Set<String> types = new LinkedHashSet<>();
+        for (QuerySolution row : samples) {
+            types.add(row.getResource("type").getURI());
+            String iri = row.getResource("one").getURI();
+            HttpResponse<String> r = Http.get(base + iri.substring(Iris.BASE.length()), BROWSER);
+            assertEquals(200, r.statusCode(), iri);
+            assertTrue(r.body().contains("<div class=\"iri\">" + Html.esc(iri) + "</div>"), iri);
+        }
+        for (String c : List.of("State", "Meeting", "Article", "Claim", "Mention", "Person", "StrategyDocument")) {
+            assertTrue(types.contains(AKG.NS + c), "no individual of akg:" + c + " among " + types);
+        }
+        for (QuerySolution row : rows("SELECT DISTINCT ?g { GRAPH ?g { } }", Iris.ID)) {
+            String g = row.getResource("g").getURI();
+            HttpResponse<String> r = Http.get(base + g.substring(Iris.BASE.length()), BROWSER);
+            assertEquals(200, r.statusCode(), g);
+            assertTrue(r.body().contains("Named graph"), g);
+        }
+    }
+
+    @Test
+    void mentionPageMarksTheAnchorAndArticlePageShowsItsClaimsAndText() {
+        QuerySolution m = rows("SELECT ?m ?anchor { ?m akg:mentionOf ?s ; akg:anchorText ?anchor } ORDER BY ?m LIMIT 1",
+                JAPAN).get(0);
+        String mention = m.getResource("m").getURI();
+        HttpResponse<String> r = Http.get(base + mention.substring(Iris.BASE.length()), BROWSER);
+        assertEquals(200, r.statusCode(), mention);
+        assertTrue(r.body().contains("<mark id=\"hl\">" + Html.esc(m.getLiteral("anchor").getLexicalForm())
+                + "</mark>"), mention + ": anchor not marked in the text");
+
+        String article = base + "id/article/004-us-japan-security-partnership";
+        String html = Http.get(article, BROWSER).body();
+        assertTrue(html.contains("id=\"article-claims\""), "claims taken from the article");
+        assertTrue(html.contains("<div class=\"article-text\">"), "the article text");
+        assertTrue(html.contains(Html.esc("During the meeting, the U.S. Secretary of Defense Lloyd J. Austin III")));
+    }
+
+    @Test
     void pagesLinkToThisServerAndToWikidata() {
         String html = Http.get(base + "id/state/japan", BROWSER).body();
         assertTrue(html.contains("href=\"http://www.wikidata.org/entity/Q17\""), "no Wikidata link");
