@@ -1,0 +1,18 @@
+package org.alliancekg.serve;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The server modules the server starts with, in order. One line a module; keep them sorted by name. */
+public final class ServerModules {
+
+    private ServerModules() {
+    }
+
+    /** Every module of a full server. */
+    public static List<ServerModule> defaults() {
+        List<ServerModule> modules = new ArrayList<>();
+        modules.add(new org.alliancekg.publish.LinkedDataModule());
+        return List.copyOf(modules);
+    }
+}
