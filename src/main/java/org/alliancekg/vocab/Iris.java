@@ -136,6 +136,21 @@ public final class Iris {
         }
     }
 
+    /**
+     * {@code akr:suggestion/{articleId}/{hash12}}: a suggested claim (issue 3), one per triple and article; hash12 is
+     * the first 12 hex digits of SHA-1 over {@code subject|predicate|objectOrValue}.
+     */
+    public static String suggestion(String articleId, String subject, String predicate, String objectOrValue) {
+        String key = subject + "|" + predicate + "|" + objectOrValue;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
+            return ID + "suggestion/" + checkArticleId(articleId) + "/"
+                    + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 unavailable", e);
+        }
+    }
+
     /** {@code akr:mention/{articleId}/{begin}-{end}} (code-point offsets). */
     public static String mention(String articleId, int begin, int end) {
         if (begin < 0 || end < begin) {
