@@ -1,0 +1,50 @@
+package org.alliancekg.extract;
+
+import java.util.List;
+
+import org.alliancekg.ingest.Article;
+import org.alliancekg.ingest.EntityCatalog;
+
+/**
+ * Runs every extraction step on an article: sentences ({@link SentenceSplitter}), mentions ({@link MentionFinder}),
+ * dates resolved against the article's date ({@link DateExtractor}), candidate entities
+ * ({@link CandidateEntityFinder}) and suggested claims ({@link ClaimSuggester}).
+ *
+ * <pre>{@code
+ * Extraction x = new ArticleExtractor(catalog).extract(article);
+ * x.suggestions().forEach(s -> System.out.println(s.triple() + "  " + s.confidence()));
+ * }</pre>
+ */
+public final class ArticleExtractor {
+
+    private final MentionFinder finder;
+    private final DateExtractor dates = new DateExtractor();
+    private final CandidateEntityFinder candidates;
+    private final ClaimSuggester suggester;
+
+    /** An extractor for this catalogue. */
+    public ArticleExtractor(EntityCatalog catalog) {
+        this(catalog, new MentionFinder(catalog));
+    }
+
+    /** An extractor for this catalogue reusing a mention finder built for it. */
+    public ArticleExtractor(EntityCatalog catalog, MentionFinder finder) {
+        this.finder = finder;
+        this.candidates = new CandidateEntityFinder(catalog);
+        this.suggester = new ClaimSuggester(catalog, finder);
+    }
+
+    /** Extracts everything from the article. */
+    public Extraction extract(Article article) {
+        List<Sentence> sentences = SentenceSplitter.english().split(article.body());
+        return extract(article, sentences, finder.find(article.body(), sentences));
+    }
+
+    /** Extracts the rest, given the sentences and mentions already found for the article. */
+    public Extraction extract(Article article, List<Sentence> sentences, List<Mention> mentions) {
+        String body = article.body();
+        List<ResolvedDate> found = dates.extract(body, article.frontMatter().date());
+        return new Extraction(article, sentences, mentions, found, candidates.find(body, sentences, mentions),
+                suggester.suggest(body, sentences, mentions, found));
+    }
+}
