@@ -50,6 +50,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // Commands of other capabilities are registered here, one line each.
         cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new ExtractCommand());
+        cl.addSubcommand(new EvaluateCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException || ex instanceof ValidationException) {
                 commandLine.getErr().println(ex.getMessage());
