@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * desktop: {@code {"elements": {"nodes": [{"data": {...}, "position": {...}}], "edges": [{"data": {...}}]}}}.
  *
  * <p>Node data: {@code id} (the entity id), {@code label}, {@code iri}, {@code class}, {@code class_label},
- * {@code color}, {@code shape}, {@code wikidata}, {@code aliases}, {@code date}, {@code end_date}, {@code start}
- * (first day, {@code YYYY-MM-DD}), {@code degree}, and {@code page} when a page link function is given. Edge data:
+ * {@code color}, {@code shape}, {@code wikidata}, {@code aliases}, {@code date} with the first and last day it
+ * covers ({@code date_first}, {@code date_last}, {@code YYYY-MM-DD}), {@code end_date}, {@code start} (first day on
+ * a timeline), {@code degree}, and {@code page} when a page link function is given. Edge data:
  * {@code id}, {@code source}, {@code target}, {@code relation}, {@code predicate}, {@code label}, {@code weight},
  * {@code claims}, {@code start}, and the evidence as parallel lists (one entry per claim or mention, in the same
  * order; an empty string where a claim has no value): {@code evidence_iris}, {@code evidence_quotes},
@@ -98,7 +99,11 @@ public final class CytoscapeJsonWriter implements GraphWriter {
             n.wikidata().ifPresent(q -> d.put("wikidata", q));
             ArrayNode aliases = d.putArray("aliases");
             n.aliases().forEach(aliases::add);
-            n.date().ifPresent(x -> d.put("date", x.lexical()));
+            n.date().ifPresent(x -> {
+                d.put("date", x.lexical());
+                d.put("date_first", x.first().toString());
+                d.put("date_last", x.last().toString());
+            });
             n.endDate().ifPresent(x -> d.put("end_date", x.lexical()));
             RelationGraph.start(n).ifPresent(x -> d.put("start", x.toString()));
             d.put("degree", degrees.get(n.id()));
@@ -129,6 +134,10 @@ public final class CytoscapeJsonWriter implements GraphWriter {
             list(d, e, "evidence_articles", Evidence::article);
             list(d, e, "evidence_dates", x -> x.date().map(DateSpan::lexical));
             list(d, e, "evidence_characterizations", Evidence::characterization);
+            if (pageLink != null) {
+                list(d, e, "evidence_pages", x -> Optional.of(pageLink.apply(x.iri())));
+                list(d, e, "evidence_article_pages", x -> x.article().map(pageLink));
+            }
             ArrayNode articles = d.putArray("articles");
             e.articles().forEach(articles::add);
             ArrayNode dates = d.putArray("dates");

@@ -2,10 +2,12 @@ package org.alliancekg.export;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,8 +132,42 @@ public final class RelationGraphReader {
         return Txn.calculateRead(dataset, () -> new Run(curatedGraph(dataset)).read(selection));
     }
 
-    /** The union of the dataset's named graphs except the graphs of suggested claims. */
-    static Graph curatedGraph(DatasetGraph dataset) {
+    /** The nodes among these IRIs, in their order; IRIs that are no node (of this reader) are left out. */
+    public List<GraphNode> describe(Collection<String> iris) {
+        return Txn.calculateRead(dataset, () -> {
+            Run run = new Run(curatedGraph(dataset));
+            List<GraphNode> out = new ArrayList<>();
+            for (String iri : new LinkedHashSet<>(iris)) {
+                Node x = NodeFactory.createURI(iri);
+                if (run.nodeClass(x).isPresent()) {
+                    out.add(run.node(x));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every node of the given classes, ordered by id. */
+    public List<GraphNode> nodes(Set<NodeClass> classes) {
+        return Txn.calculateRead(dataset, () -> {
+            Run run = new Run(curatedGraph(dataset));
+            Set<Node> found = new TreeSet<>(Comparator.comparing(Node::getURI));
+            for (NodeClass c : classes) {
+                run.data.find(Node.ANY, RDF.type.asNode(), NodeFactory.createURI(c.iri())).forEachRemaining(t -> {
+                    if (run.nodeClass(t.getSubject()).filter(classes::contains).isPresent()) {
+                        found.add(t.getSubject());
+                    }
+                });
+            }
+            return found.stream().map(run::node).sorted(Comparator.comparing(GraphNode::id)).toList();
+        });
+    }
+
+    /**
+     * The union of the dataset's named graphs except the graphs of suggested claims: the data every reading works
+     * on. Read it in a read transaction.
+     */
+    public static Graph curatedGraph(DatasetGraph dataset) {
         List<Node> graphs = new ArrayList<>();
         dataset.listGraphNodes().forEachRemaining(g -> {
             if (!(g.isURI() && g.getURI().startsWith(SUGGESTED_GRAPHS))) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -14,28 +15,41 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The export tests' data: {@code src/test/resources/export-fixture/dataset.trig}, and the counting queries of
  * {@code src/test/resources/export/}, written apart from the exporter, that say how many nodes, edges and claims an
  * export must have.
  */
-final class ExportFixture {
+public final class ExportFixture {
 
     static final String DATASET = "export-fixture/dataset.trig";
 
     private ExportFixture() {
     }
 
+    /** Loads the fixture into a new TDB2 database {@code dir/tdb2-export-fixture}, releases it, returns its path. */
+    public static Path createTdb2(Path dir) {
+        Path location = dir.resolve("tdb2-export-fixture");
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
+        try {
+            Txn.executeWrite(dsg, () -> parse(dsg));
+        } finally {
+            TDBInternal.expel(dsg);
+        }
+        return location;
+    }
+
     /** The fixture in a new in-memory dataset (not TDB2). */
-    static DatasetGraph inMemory() {
+    public static DatasetGraph inMemory() {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         Txn.executeWrite(dsg, () -> parse(dsg));
         return dsg;
     }
 
     /** The fixture in a new in-memory TDB2 dataset, as the server holds data. */
-    static DatasetGraph tdb2() {
+    public static DatasetGraph tdb2() {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         Txn.executeWrite(dsg, () -> parse(dsg));
         return dsg;
@@ -50,7 +64,7 @@ final class ExportFixture {
     }
 
     /** The text of a test resource. */
-    static String text(String name) {
+    public static String text(String name) {
         try (InputStream in = resource(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -67,7 +81,7 @@ final class ExportFixture {
     }
 
     /** Runs a counting query ({@code export/NAME.rq}, one row, variable {@code ?count}) on a dataset. */
-    static int count(DatasetGraph dsg, String name) {
+    public static int count(DatasetGraph dsg, String name) {
         String query = text("export/" + name + ".rq");
         Dataset ds = DatasetFactory.wrap(dsg);
         return Txn.calculateRead(dsg, () -> {
@@ -78,11 +92,11 @@ final class ExportFixture {
     }
 
     /** The expected sizes of an export. */
-    record Counts(int nodes, int edges, int claims) {
+    public record Counts(int nodes, int edges, int claims) {
     }
 
     /** The sizes the counting queries give for {@code dsg}, with or without articles. */
-    static Counts expected(DatasetGraph dsg, boolean articles) {
+    public static Counts expected(DatasetGraph dsg, boolean articles) {
         return articles
                 ? new Counts(count(dsg, "nodes-with-articles"), count(dsg, "edges-with-articles"), count(dsg, "claims"))
                 : new Counts(count(dsg, "nodes"), count(dsg, "edges"), count(dsg, "claims"));
