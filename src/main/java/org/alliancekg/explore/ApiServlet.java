@@ -1,0 +1,202 @@
+package org.alliancekg.explore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.alliancekg.export.CytoscapeJsonWriter;
+import org.alliancekg.export.DateSpan;
+import org.alliancekg.export.GraphNode;
+import org.alliancekg.export.GraphSelection;
+import org.alliancekg.export.NodeClass;
+import org.alliancekg.export.RelationGraph;
+import org.alliancekg.export.RelationGraphReader;
+import org.alliancekg.publish.SiteLinks;
+import org.alliancekg.serve.ExampleQuery;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The explorer's JSON API (GET only):
+ * <ul>
+ *   <li>{@code /api/search?q=TEXT[&limit=N][&articles=true]}: nodes whose label or alias contains the text, best
+ *       first ({@code {"query", "results": [{iri, id, label, class, class_label, color, matched, page}]}});</li>
+ *   <li>{@code /api/neighbourhood?iri=IRI[&articles=true]}: the node, every relation touching it and the nodes at
+ *       their other ends, as Cytoscape JSON with page links (404 if the IRI is no node);</li>
+ *   <li>{@code /api/timeline}: meetings and strategy documents with their dates, in date order, and those without
+ *       a date ({@code {"items": [...], "undated": [...]}});</li>
+ *   <li>{@code /api/classes}: the node classes with label, colour and shape;</li>
+ *   <li>{@code /api/queries}: the competency questions ({@code queries/cq/*.rq}) with title and text.</li>
+ * </ul>
+ * A missing or bad parameter answers 400 with {@code {"error": "..."}}.
+ */
+final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Largest number of search results. */
+    static final int MAX_LIMIT = 100;
+
+    private final transient Supplier<DatasetGraph> dataset;
+    private final transient SiteLinks links;
+    private final transient Path queries;
+
+    ApiServlet(Supplier<DatasetGraph> dataset, SiteLinks links, Path queries) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.links = Objects.requireNonNull(links, "links");
+        this.queries = Objects.requireNonNull(queries, "queries");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getServletPath();
+        try {
+            switch (path) {
+                case "/api/search" -> search(req, resp);
+                case "/api/neighbourhood" -> neighbourhood(req, resp);
+                case "/api/timeline" -> timeline(resp);
+                case "/api/classes" -> classes(resp);
+                case "/api/queries" -> queries(resp);
+                default -> Json.error(resp, HttpServletResponse.SC_NOT_FOUND, "no API " + path);
+            }
+        } catch (BadRequest e) {
+            Json.error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** A bad parameter: answered 400. */
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    private void search(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String q = req.getParameter("q");
+        if (q == null || q.isBlank()) {
+            throw new BadRequest("parameter q (the text to search for) is missing");
+        }
+        int limit = 20;
+        String l = req.getParameter("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                throw new BadRequest("limit must be a number from 1 to " + MAX_LIMIT + ": " + l);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new BadRequest("limit must be a number from 1 to " + MAX_LIMIT + ": " + l);
+            }
+        }
+        List<EntitySearch.Hit> hits = new EntitySearch(dataset.get(), articles(req)).search(q, limit);
+        ObjectNode body = Json.object();
+        body.put("query", q);
+        ArrayNode results = body.putArray("results");
+        for (EntitySearch.Hit h : hits) {
+            ObjectNode r = node(h.node());
+            r.put("matched", h.matched());
+            results.add(r);
+        }
+        Json.send(resp, HttpServletResponse.SC_OK, body);
+    }
+
+    private void neighbourhood(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String iri = req.getParameter("iri");
+        if (iri == null || iri.isBlank()) {
+            throw new BadRequest("parameter iri (the node to show) is missing");
+        }
+        RelationGraph g = RelationGraphReader.of(dataset.get()).withArticles(articles(req))
+                .read(GraphSelection.around(Set.of(iri)));
+        if (g.nodes().isEmpty()) {
+            Json.error(resp, HttpServletResponse.SC_NOT_FOUND, "not a node of the graph: " + iri);
+            return;
+        }
+        ObjectNode body = new CytoscapeJsonWriter().withPageLinks(links::href).withPositions(false).toJson(g);
+        body.put("center", iri);
+        Json.send(resp, HttpServletResponse.SC_OK, body);
+    }
+
+    private void timeline(HttpServletResponse resp) throws IOException {
+        List<GraphNode> nodes = RelationGraphReader.of(dataset.get())
+                .nodes(EnumSet.of(NodeClass.MEETING, NodeClass.STRATEGY_DOCUMENT));
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        ArrayNode undated = body.putArray("undated");
+        nodes.stream().filter(n -> n.date().isPresent())
+                .sorted(Comparator.comparing((GraphNode n) -> n.date().orElseThrow()).thenComparing(GraphNode::label))
+                .forEach(n -> items.add(node(n)));
+        nodes.stream().filter(n -> n.date().isEmpty()).sorted(Comparator.comparing(GraphNode::label))
+                .forEach(n -> undated.add(node(n)));
+        Json.send(resp, HttpServletResponse.SC_OK, body);
+    }
+
+    private void classes(HttpServletResponse resp) throws IOException {
+        ObjectNode body = Json.object();
+        ArrayNode classes = body.putArray("classes");
+        for (NodeClass c : NodeClass.values()) {
+            ObjectNode o = classes.addObject();
+            o.put("class", c.localName());
+            o.put("label", c.label());
+            o.put("color", c.color());
+            o.put("shape", c.shape().cytoscape());
+            o.put("entity", c.isEntity());
+        }
+        Json.send(resp, HttpServletResponse.SC_OK, body);
+    }
+
+    private void queries(HttpServletResponse resp) throws IOException {
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("queries");
+        for (ExampleQuery q : ExampleQuery.readAll(queries)) {
+            ObjectNode o = list.addObject();
+            o.put("file", q.fileName());
+            o.put("title", q.title());
+            o.put("text", q.text());
+        }
+        Json.send(resp, HttpServletResponse.SC_OK, body);
+    }
+
+    /** A node's summary for lists. */
+    private ObjectNode node(GraphNode n) {
+        ObjectNode o = Json.object();
+        o.put("iri", n.iri());
+        o.put("id", n.id());
+        o.put("label", n.label());
+        o.put("class", n.nodeClass().localName());
+        o.put("class_label", n.nodeClass().label());
+        o.put("color", n.nodeClass().color());
+        n.wikidata().ifPresent(q -> o.put("wikidata", q));
+        n.date().ifPresent(d -> {
+            o.put("date", d.lexical());
+            o.put("date_first", d.first().toString());
+            o.put("date_last", d.last().toString());
+        });
+        n.endDate().map(DateSpan::lexical).ifPresent(d -> o.put("end_date", d));
+        o.put("page", links.href(n.iri()));
+        return o;
+    }
+
+    private static boolean articles(HttpServletRequest req) {
+        String a = req.getParameter("articles");
+        if (a == null || a.equals("false")) {
+            return false;
+        }
+        if (a.equals("true")) {
+            return true;
+        }
+        throw new BadRequest("articles must be true or false: " + a);
+    }
+}

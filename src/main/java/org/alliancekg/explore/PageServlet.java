@@ -1,0 +1,72 @@
+package org.alliancekg.explore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One HTML page of the explorer ({@code /explore}, {@code /timeline}, {@code /query}) from the classpath folder
+ * {@code explore/}, with {@code {{name}}} placeholders filled in once, at start. The pages use relative addresses
+ * only, so they work wherever the server is mounted.
+ */
+final class PageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final byte[] page;
+
+    /**
+     * @param resource the page's file in the classpath folder {@code explore/}
+     * @param values   placeholder name to value (HTML-escaped here)
+     * @throws IllegalStateException if the page is missing or a placeholder is left unfilled
+     */
+    PageServlet(String resource, Map<String, String> values) {
+        String html = read(AssetServlet.OWN + resource);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            html = html.replace("{{" + v.getKey() + "}}", escape(v.getValue()));
+        }
+        if (html.contains("{{")) {
+            throw new IllegalStateException(resource + ": unfilled placeholder near "
+                    + html.substring(html.indexOf("{{"), Math.min(html.length(), html.indexOf("{{") + 30)));
+        }
+        this.page = html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String read(String resource) {
+        try (InputStream in = PageServlet.class.getClassLoader().getResourceAsStream(resource)) {
+            Objects.requireNonNull(in, () -> "missing classpath resource " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (NullPointerException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setHeader("Cache-Control", "no-cache");
+        resp.setContentLength(page.length);
+        if (!"HEAD".equals(req.getMethod())) {
+            resp.getOutputStream().write(page);
+        }
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        doGet(req, resp);
+    }
+}

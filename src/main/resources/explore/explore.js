@@ -1,0 +1,237 @@
+/* alliance-kg explorer: search, neighbourhoods, expansion, filters (Cytoscape.js from its WebJar). */
+(function () {
+  'use strict';
+
+  var hiddenClasses = new Set();
+  var $ = function (id) { return document.getElementById(id); };
+
+  function api(path, params) {
+    var url = path + (params ? '?' + new URLSearchParams(params) : '');
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) { throw new Error(body.error || (r.status + ' ' + r.statusText)); }
+        return body;
+      });
+    });
+  }
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') { e.textContent = attrs[k]; } else if (k === 'class') { e.className = attrs[k]; }
+      else if (k.indexOf('on') === 0) { e.addEventListener(k.substring(2), attrs[k]); } else { e.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
+    return e;
+  }
+
+  var cy = cytoscape({
+    container: $('cy'),
+    elements: [],
+    minZoom: 0.15,
+    maxZoom: 3,
+    style: [
+      { selector: 'node', style: {
+        'background-color': 'data(color)', 'shape': 'data(shape)', 'label': 'data(label)',
+        'width': 24, 'height': 24, 'border-width': 1, 'border-color': '#3a3a3a',
+        'font-size': 10, 'color': '#1d1d1d', 'text-valign': 'bottom', 'text-margin-y': 3,
+        'text-wrap': 'ellipsis', 'text-max-width': 140,
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1 } },
+      { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#111' } },
+      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e6550d', 'width': 32, 'height': 32 } },
+      { selector: 'edge', style: {
+        'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
+        'width': 'mapData(weight, 0, 6, 1, 6)', 'line-color': '#a8a8a8', 'target-arrow-color': '#a8a8a8',
+        'label': 'data(label)', 'font-size': 8, 'color': '#555', 'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.7 } },
+      { selector: 'edge[weight = 0]', style: { 'line-style': 'dashed' } },
+      { selector: 'edge:selected', style: { 'line-color': '#e6550d', 'target-arrow-color': '#e6550d' } },
+      { selector: '.hidden', style: { 'display': 'none' } }
+    ]
+  });
+  window.cy = cy;
+
+  function status(text, isError) {
+    var s = $('counts');
+    s.textContent = text;
+    s.classList.toggle('error', !!isError);
+  }
+
+  function updateCounts() {
+    var nodes = cy.nodes().not('.hidden').length;
+    var edges = cy.edges().not('.hidden').length;
+    var counts = $('counts');
+    counts.dataset.nodes = nodes;
+    counts.dataset.edges = edges;
+    status(nodes + ' node' + (nodes === 1 ? '' : 's') + ', ' + edges + ' edge' + (edges === 1 ? '' : 's') + ' shown'
+      + (cy.elements('.hidden').length ? ' (' + cy.elements('.hidden').length + ' filtered out)' : ''));
+    $('empty').hidden = cy.nodes().length > 0;
+  }
+
+  function layout() {
+    if (cy.nodes().length === 0) { return; }
+    cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 40,
+      nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 110; },
+      numIter: 1500 }).run();
+  }
+
+  function addNeighbourhood(body, centreIri) {
+    var centre = cy.nodes().filter(function (n) { return n.data('iri') === centreIri; });
+    var origin = centre.length ? centre.position() : { x: 0, y: 0 };
+    var fresh = body.elements.nodes.filter(function (n) { return cy.getElementById(n.data.id).empty(); });
+    fresh.forEach(function (n, i) {
+      var angle = 2 * Math.PI * i / Math.max(fresh.length, 1);
+      n.position = { x: origin.x + 160 * Math.cos(angle), y: origin.y + 160 * Math.sin(angle) };
+    });
+    cy.batch(function () {
+      cy.add(fresh.map(function (n) { return { group: 'nodes', data: n.data, position: n.position }; }));
+      body.elements.edges.forEach(function (e) {
+        if (cy.getElementById(e.data.id).empty()) { cy.add({ group: 'edges', data: e.data }); }
+      });
+    });
+    cy.nodes().filter(function (n) { return n.data('iri') === centreIri; }).addClass('expanded');
+  }
+
+  function expand(iri) {
+    status('loading …');
+    return api('api/neighbourhood', { iri: iri }).then(function (body) {
+      addNeighbourhood(body, iri);
+      layout();
+      applyFilters();
+    }).catch(function (e) { status(e.message, true); });
+  }
+
+  function show(iri) {
+    cy.elements().remove();
+    history.replaceState(null, '', 'explore?' + new URLSearchParams({ iri: iri }));
+    return expand(iri).then(function () {
+      var centre = cy.nodes().filter(function (n) { return n.data('iri') === iri; });
+      cy.elements().unselect();
+      centre.select();
+      if (centre.length) { details(centre); }
+    });
+  }
+
+  function search(q) {
+    var list = $('results');
+    list.replaceChildren(el('li', { class: 'note', text: 'searching …' }));
+    return api('api/search', { q: q }).then(function (body) {
+      list.replaceChildren();
+      if (!body.results.length) {
+        list.appendChild(el('li', { class: 'note', text: 'Nothing found for “' + q + '”.' }));
+        return;
+      }
+      body.results.forEach(function (r) {
+        var matched = r.matched !== r.label ? el('span', { class: 'matched', text: '“' + r.matched + '”' }) : null;
+        list.appendChild(el('li', {}, [el('button', { type: 'button', class: 'result', 'data-iri': r.iri,
+          onclick: function () { show(r.iri); } }, [
+          el('span', { class: 'swatch', style: 'background:' + r.color }),
+          el('span', { class: 'label', text: r.label }), ' ',
+          el('span', { class: 'class', text: r.class_label }), matched ? ' ' : null, matched])]));
+      });
+    }).catch(function (e) { list.replaceChildren(el('li', { class: 'note error', text: e.message })); });
+  }
+
+  function row(name, value) {
+    return value ? el('div', { class: 'kv' }, [el('dt', { text: name }), el('dd', {}, [value])]) : null;
+  }
+
+  function details(target) {
+    var box = $('details');
+    var d = target.data();
+    box.hidden = false;
+    if (target.isNode()) {
+      var shown = target.connectedEdges().length;
+      box.replaceChildren(
+        el('h2', { text: d.label }),
+        el('p', { class: 'class' }, [el('span', { class: 'swatch', style: 'background:' + d.color }), d.class_label]),
+        el('dl', {}, [
+          row('id', d.id),
+          row('Wikidata', d.wikidata ? el('a', { href: 'https://www.wikidata.org/wiki/' + d.wikidata, text: d.wikidata,
+            rel: 'noopener' }) : null),
+          row('also', d.aliases && d.aliases.length ? d.aliases.join(' · ') : null),
+          row('date', d.date ? d.date + (d.end_date ? ' – ' + d.end_date : '') : null),
+          row('relations', shown + ' shown' + (target.hasClass('expanded') ? ' (all)' : ''))
+        ]),
+        el('div', { class: 'actions' }, [
+          el('button', { id: 'expand', type: 'button', text: target.hasClass('expanded') ? 'Expanded' : 'Expand',
+            onclick: function () { expand(d.iri); } }),
+          el('a', { id: 'open-page', class: 'button', href: d.page || d.iri, text: 'Open resource page' })
+        ]));
+    } else {
+      var src = target.source().data('label');
+      var tgt = target.target().data('label');
+      var evidence = el('ol', { class: 'evidence' });
+      (d.evidence_iris || []).forEach(function (iri, i) {
+        var article = d.evidence_articles[i];
+        var articleLink = article ? el('a', { href: (d.evidence_article_pages || [])[i] || article,
+          text: article.replace(/^.*\/article\//, '') }) : null;
+        evidence.appendChild(el('li', {}, [
+          el('blockquote', { text: d.evidence_quotes[i] }),
+          el('p', { class: 'source' }, [articleLink,
+            d.evidence_dates[i] ? ' · ' + d.evidence_dates[i] : null,
+            d.evidence_characterizations[i] ? ' · “' + d.evidence_characterizations[i] + '”' : null,
+            ' · ', el('a', { href: (d.evidence_pages || [])[i] || iri, text: 'claim' })])]));
+      });
+      box.replaceChildren(
+        el('h2', { text: d.label }),
+        el('p', {}, [src + ' → ' + tgt]),
+        el('p', { class: 'weight', text: d.weight === 0 ? 'From the entity catalogue (no claim).'
+          : d.weight + ' supporting ' + (d.claims === d.weight ? 'claim' : 'statement') + (d.weight === 1 ? '' : 's')
+            + (d.start ? ', from ' + d.start : '') }),
+        evidence);
+    }
+  }
+
+  function applyFilters() {
+    var from = $('date-from').value;
+    var to = $('date-to').value;
+    cy.batch(function () {
+      cy.nodes().forEach(function (n) {
+        var hide = hiddenClasses.has(n.data('class'));
+        if (!hide && n.data('date_first')) {
+          hide = (to && n.data('date_first') > to) || (from && n.data('date_last') < from);
+        }
+        n.toggleClass('hidden', !!hide);
+      });
+      cy.edges().forEach(function (e) {
+        var hide = e.source().hasClass('hidden') || e.target().hasClass('hidden') || (to && e.data('start') && e.data('start') > to);
+        e.toggleClass('hidden', !!hide);
+      });
+    });
+    updateCounts();
+  }
+
+  function buildFilters(classes) {
+    var box = $('class-filters');
+    box.replaceChildren();
+    classes.filter(function (c) { return c.entity; }).forEach(function (c) {
+      var input = el('input', { type: 'checkbox', value: c['class'], checked: 'checked',
+        onchange: function () {
+          if (input.checked) { hiddenClasses.delete(c['class']); } else { hiddenClasses.add(c['class']); }
+          applyFilters();
+        } });
+      box.appendChild(el('label', { class: 'class-filter' }, [input,
+        el('span', { class: 'swatch', style: 'background:' + c.color }), c.label]));
+    });
+  }
+
+  cy.on('tap', 'node, edge', function (e) { details(e.target); });
+  cy.on('dbltap', 'node', function (e) { expand(e.target.data('iri')); });
+  cy.on('tap', function (e) { if (e.target === cy) { $('details').hidden = true; } });
+
+  $('search-form').addEventListener('submit', function (e) { e.preventDefault(); search($('search').value); });
+  $('date-from').addEventListener('change', applyFilters);
+  $('date-to').addEventListener('change', applyFilters);
+  $('date-clear').addEventListener('click', function () { $('date-from').value = ''; $('date-to').value = ''; applyFilters(); });
+  $('relayout').addEventListener('click', layout);
+  $('clear').addEventListener('click', function () {
+    cy.elements().remove(); $('details').hidden = true; history.replaceState(null, '', 'explore'); updateCounts();
+  });
+
+  api('api/classes').then(function (body) { buildFilters(body.classes); })
+    .catch(function (e) { status(e.message, true); });
+  var params = new URLSearchParams(location.search);
+  if (params.get('q')) { $('search').value = params.get('q'); search(params.get('q')); }
+  if (params.get('iri')) { show(params.get('iri')); } else { updateCounts(); }
+}());
