@@ -67,7 +67,8 @@ public final class LinkedDataModule implements ServerModule {
         for (String path : RESOURCE_PATHS) {
             builder.addServlet(path, resources);
         }
-        VoidServlet voidServlet = new VoidServlet(ctx.dataset(), links, ctx.serviceName());
+        CachedStatistics statistics = new CachedStatistics(ctx.dataset());
+        VoidServlet voidServlet = new VoidServlet(ctx.dataset(), statistics, links, ctx.serviceName());
         for (String path : VOID_PATHS) {
             builder.addServlet(path, voidServlet);
         }
@@ -77,7 +78,7 @@ public final class LinkedDataModule implements ServerModule {
         builder.addServlet("/reconcile/*", reconcile);
 
         List<String> endpoints = queryEndpoints(ctx.config(), ctx.serviceName());
-        ServiceDescriptionFilter description = new ServiceDescriptionFilter(ctx.dataset(), links);
+        ServiceDescriptionFilter description = new ServiceDescriptionFilter(statistics, links);
         CorsFilter cors = new CorsFilter();
         for (String endpoint : endpoints) {
             builder.addFilter("/" + ctx.serviceName() + "/" + endpoint, cors);

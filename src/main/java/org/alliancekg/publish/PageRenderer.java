@@ -38,6 +38,8 @@ final class PageRenderer {
     static final int MAX_ROWS = 500;
     /** Sentences shown per article in "mentioned in". */
     static final int MAX_SENTENCES = 100;
+    /** Incoming links and mentions read from the data for one page at most (a class has as many as instances). */
+    static final int MAX_READ = 10 * MAX_ROWS;
 
     private static final Node TYPE = RDF.type.asNode();
     private static final Node LABEL = RDFS.label.asNode();
@@ -293,15 +295,24 @@ final class PageRenderer {
 
     private void mentions(Html h, Node resource) {
         Map<Node, List<Node>> byArticle = new LinkedHashMap<>();
-        union.find(Node.ANY, MENTION_OF, resource).forEachRemaining(t -> {
-            Node m = t.getSubject();
+        var it = union.find(Node.ANY, MENTION_OF, resource);
+        int read = 0;
+        while (it.hasNext() && read < MAX_READ) {
+            Node m = it.next().getSubject();
             Node article = first(m, DERIVED).orElse(NodeFactory.createURI(Iris.ID + "article/unknown"));
             byArticle.computeIfAbsent(article, k -> new ArrayList<>()).add(m);
-        });
+            read++;
+        }
+        boolean cut = it.hasNext();
+        it.close();
         if (byArticle.isEmpty()) {
             return;
         }
         h.raw("<h2 id=\"mentions\">Mentioned in</h2>\n");
+        if (cut) {
+            h.raw("<p class=\"muted\">").text("The first " + MAX_READ + " mentions; ask the SPARQL endpoint for all.")
+                    .raw("</p>\n");
+        }
         for (Node article : sorted(new ArrayList<>(byArticle.keySet()))) {
             List<Node> ms = byArticle.get(article);
             ms.sort(Comparator.comparing(m -> first(m, BEGIN).flatMap(PageRenderer::intValue).orElse(0)));
@@ -337,16 +348,22 @@ final class PageRenderer {
 
     private void incoming(Html h, Node resource) {
         List<Triple> in = new ArrayList<>();
-        union.find(Node.ANY, Node.ANY, resource).forEachRemaining(t -> {
+        var it = union.find(Node.ANY, Node.ANY, resource);
+        int total = 0;
+        while (it.hasNext()) {
+            Triple t = it.next();
             if (!INCOMING_SHOWN_ELSEWHERE.contains(t.getPredicate())) {
-                in.add(t);
+                total++;
+                if (in.size() < MAX_READ) {
+                    in.add(t);
+                }
             }
-        });
+        }
         if (in.isEmpty()) {
             return;
         }
         in.sort(Comparator.comparing((Triple t) -> label(t.getPredicate())).thenComparing(t -> label(t.getSubject())));
-        h.raw("<h2 id=\"incoming\">Incoming links (").text(String.valueOf(in.size())).raw(")</h2>\n<table>\n");
+        h.raw("<h2 id=\"incoming\">Incoming links (").text(String.valueOf(total)).raw(")</h2>\n<table>\n");
         for (Triple t : in.subList(0, Math.min(in.size(), MAX_ROWS))) {
             h.raw("<tr><td>");
             term(h, t.getSubject());
@@ -355,8 +372,8 @@ final class PageRenderer {
             h.raw("</td><td>this</td></tr>\n");
         }
         h.raw("</table>\n");
-        if (in.size() > MAX_ROWS) {
-            h.raw("<p class=\"muted\">").text((in.size() - MAX_ROWS) + " more not shown; ask the SPARQL endpoint.")
+        if (total > MAX_ROWS) {
+            h.raw("<p class=\"muted\">").text((total - MAX_ROWS) + " more not shown; ask the SPARQL endpoint.")
                     .raw("</p>\n");
         }
     }

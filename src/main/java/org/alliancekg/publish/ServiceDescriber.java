@@ -42,7 +42,11 @@ public final class ServiceDescriber {
      * @param endpoint the endpoint's absolute address, e.g. {@code http://localhost:3030/kg/sparql}
      */
     public static Model describe(DatasetGraph dsg, String endpoint) {
-        DatasetStatistics stats = DatasetStatistics.of(dsg);
+        return describe(DatasetStatistics.of(dsg), endpoint);
+    }
+
+    /** The description with counts already made. */
+    public static Model describe(DatasetStatistics stats, String endpoint) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(Namespaces.PREFIXES);
         m.setNsPrefix("formats", FORMATS);

@@ -14,8 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 
 /**
  * Answers {@code GET} (and {@code HEAD}) on a SPARQL query endpoint without a {@code query} parameter with the
@@ -30,11 +28,11 @@ final class ServiceDescriptionFilter implements Filter {
     /** Parameter asking for the description explicitly. */
     static final String PARAMETER = "service-description";
 
-    private final Supplier<DatasetGraph> dataset;
+    private final Supplier<DatasetStatistics> statistics;
     private final SiteLinks links;
 
-    ServiceDescriptionFilter(Supplier<DatasetGraph> dataset, SiteLinks links) {
-        this.dataset = dataset;
+    ServiceDescriptionFilter(Supplier<DatasetStatistics> statistics, SiteLinks links) {
+        this.statistics = statistics;
         this.links = links;
     }
 
@@ -61,8 +59,7 @@ final class ServiceDescriptionFilter implements Filter {
         }
         String path = req.getRequestURI().substring(req.getContextPath().length());
         String endpoint = links.siteBase(req) + (path.startsWith("/") ? path.substring(1) : path);
-        DatasetGraph dsg = dataset.get();
-        Model model = Txn.calculateRead(dsg, () -> ServiceDescriber.describe(dsg, endpoint));
+        Model model = ServiceDescriber.describe(statistics.get(), endpoint);
         Format f = format.get();
         byte[] body = f.isRdf() ? Responses.rdf(model, f)
                 : PageRenderer.rdfDocument("SPARQL endpoint " + endpoint,

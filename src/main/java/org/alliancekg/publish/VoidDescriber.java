@@ -62,7 +62,11 @@ public final class VoidDescriber {
      * @param service  the Fuseki service name ({@code kg})
      */
     public static Model describe(DatasetGraph dsg, String siteBase, String service) {
-        DatasetStatistics stats = DatasetStatistics.of(dsg);
+        return describe(dsg, DatasetStatistics.of(dsg), siteBase, service);
+    }
+
+    /** The VoID description with counts already made ({@code stats} must be of {@code dsg}). */
+    public static Model describe(DatasetGraph dsg, DatasetStatistics stats, String siteBase, String service) {
         Describer describer = new Describer(dsg);
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(Namespaces.PREFIXES);

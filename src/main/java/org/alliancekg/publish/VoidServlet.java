@@ -16,7 +16,7 @@ import org.apache.jena.system.Txn;
 /**
  * The VoID description ({@link VoidDescriber}) at {@code /void} and {@code /.well-known/void} (RFC 5785, as the
  * VoID note asks), negotiated like the resources, and at {@code /void.ttl}, {@code .nt}, {@code .jsonld},
- * {@code .rdf}, {@code .html}. Counted afresh from the live dataset on each request.
+ * {@code .rdf}, {@code .html}. The counts are those of the served dataset ({@link CachedStatistics}).
  */
 final class VoidServlet extends HttpServlet {
 
@@ -25,9 +25,12 @@ final class VoidServlet extends HttpServlet {
     private final transient Supplier<DatasetGraph> dataset;
     private final transient SiteLinks links;
     private final String service;
+    private final transient Supplier<DatasetStatistics> statistics;
 
-    VoidServlet(Supplier<DatasetGraph> dataset, SiteLinks links, String service) {
+    VoidServlet(Supplier<DatasetGraph> dataset, Supplier<DatasetStatistics> statistics, SiteLinks links,
+                String service) {
         this.dataset = dataset;
+        this.statistics = statistics;
         this.links = links;
         this.service = service;
     }
@@ -50,7 +53,8 @@ final class VoidServlet extends HttpServlet {
         }
         DatasetGraph dsg = dataset.get();
         String siteBase = links.siteBase(req);
-        Model model = Txn.calculateRead(dsg, () -> VoidDescriber.describe(dsg, siteBase, service));
+        DatasetStatistics stats = statistics.get();
+        Model model = Txn.calculateRead(dsg, () -> VoidDescriber.describe(dsg, stats, siteBase, service));
         Format f = format.get();
         byte[] body = f.isRdf() ? Responses.rdf(model, f)
                 : PageRenderer.rdfDocument("Dataset description (VoID)",
