@@ -59,6 +59,22 @@ public final class ArticleReader {
     }
 
     /**
+     * Parses an article file's bytes (e.g. an HTTP request body) as {@link #read(Path)} does a file: strict UTF-8
+     * without byte-order mark, at most {@value TextFiles#MAX_FILE_BYTES} bytes.
+     *
+     * @param id    the article id (file name without {@code .md})
+     * @param shown the file as named in messages
+     * @param bytes the file's bytes
+     */
+    public static Article parse(String id, String shown, byte[] bytes) {
+        if (bytes.length > TextFiles.MAX_FILE_BYTES) {
+            throw new InputException(new Problem(shown, 0, null, "file is " + bytes.length + " bytes; the limit is "
+                    + TextFiles.MAX_FILE_BYTES));
+        }
+        return parse(id, shown, TextFiles.decode(bytes, shown));
+    }
+
+    /**
      * Parses an article's text.
      *
      * @param id    the article id (file name without {@code .md})
