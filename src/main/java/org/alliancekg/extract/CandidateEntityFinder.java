@@ -19,7 +19,8 @@ import org.alliancekg.ingest.EntityCatalog;
  * <p>A phrase is a run of capitalised words, possibly joined by "of", "for", "on", "the" (after "of"/"for"), "de",
  * "von", "van" or "&amp;", within one line and without punctuation between the words; a possessive ("Japan’s")
  * ends it. Leading titles ("President", "Prime Minister"), demonyms ("Japanese"), sentence openers ("The",
- * "However") and months are stripped. A phrase is dropped when every remaining word lies inside a known mention
+ * "However") and months are stripped, and so is a known post before a name ("U.S. Secretary of Defense Pete
+ * Hegseth" gives "Pete Hegseth", a person). A phrase is dropped when every remaining word lies inside a known mention
  * (so "U.S. Indo-Pacific Command" stays, "U.S. Secretary of Defense Lloyd J. Austin III" goes), when it is itself a
  * known name (ignoring case), or — for a single word — when the text also uses it in lower case (a common noun),
  * or when it opens its sentence and never appears capitalised elsewhere ("Reportedly", "Changes"). Headings (lines of mostly capitalised
@@ -75,7 +76,7 @@ public final class CandidateEntityFinder {
     private static final Set<String> SYSTEM_WORDS = Set.of("Missile", "Missiles", "System", "Systems", "Radar",
             "Aegis", "Tomahawk", "Fighter", "Fighters", "Destroyer", "Destroyers", "Submarine", "Submarines",
             "Carrier", "Satellite", "Satellites", "Drone", "Drones", "Jet", "Jets", "Interceptor", "Interceptors");
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "to", "from", "near", "at", "across");
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "to", "from", "near", "at", "across", "on");
 
     private final Set<String> knownNames;
 
@@ -104,8 +105,14 @@ public final class CandidateEntityFinder {
      */
     public List<Candidate> find(String text, List<Sentence> sentences, List<Mention> mentions) {
         boolean[] covered = new boolean[text.length()];
+        boolean[] posts = new boolean[text.length()];
         for (Mention m : mentions) {
-            mark(covered, Offsets.toUtf16(text, m.span().begin()), Offsets.toUtf16(text, m.span().end()));
+            int b = Offsets.toUtf16(text, m.span().begin());
+            int e = Offsets.toUtf16(text, m.span().end());
+            mark(covered, b, e);
+            if (m.entity().kind() == org.alliancekg.vocab.EntityKind.POSITION) {
+                mark(posts, b, e);
+            }
         }
         boolean[] skipped = new boolean[text.length()];
         Matcher bold = BOLD.matcher(text);
@@ -136,7 +143,7 @@ public final class CandidateEntityFinder {
             int lineEnd = nl < 0 ? text.length() : nl;
             if (!isHeadingOrCaption(text.substring(lineStart, lineEnd))) {
                 for (Phrase p : phrases(text, lineStart, lineEnd, skipped, sentenceStarts)) {
-                    Phrase kept = keep(p, covered, text, lowerWords, capitalisedInside);
+                    Phrase kept = keep(withoutLeadingPost(p, posts), covered, text, lowerWords, capitalisedInside);
                     if (kept != null) {
                         Token first = kept.tokens.get(0);
                         Token last = kept.tokens.get(kept.tokens.size() - 1);
@@ -301,6 +308,22 @@ public final class CandidateEntityFinder {
             i--;
         }
         return text.substring(i + 1, end);
+    }
+
+    /** "U.S. Secretary of Defense Pete Hegseth": a known post before a name is a title. */
+    private static Phrase withoutLeadingPost(Phrase p, boolean[] posts) {
+        int start = 0;
+        while (start < p.tokens.size() && posts[p.tokens.get(start).begin]) {
+            start++;
+        }
+        if (start == 0 || start == p.tokens.size()) {
+            return p;
+        }
+        while (start < p.tokens.size() && !p.tokens.get(start).capitalised()) {
+            start++;
+        }
+        return start == p.tokens.size() ? p : new Phrase(List.copyOf(p.tokens.subList(start, p.tokens.size())),
+                false, true, p.before);
     }
 
     private Phrase keep(Phrase p, boolean[] covered, String text, Set<String> lowerWords,
