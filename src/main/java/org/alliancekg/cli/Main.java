@@ -50,6 +50,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // Commands of other capabilities are registered here, one line each.
         cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new IngestCommand());
         cl.addSubcommand(new ExtractCommand());
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new ExportCommand());

@@ -1,0 +1,104 @@
+package org.alliancekg.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.ingestion.ArticleIngester;
+import org.alliancekg.ingestion.ArticleUpload;
+import org.alliancekg.ingestion.IngestResult;
+import org.alliancekg.ingestion.PreparedArticle;
+import org.alliancekg.ingestion.ServerRunningException;
+import org.alliancekg.ingestion.ServerStatus;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alliance-kg ingest FILE}: adds or replaces one article in the live database without rebuilding the rest,
+ * and copies the file into {@code data/articles/}. When a server is running on the database (it keeps
+ * {@code db/server.json}), the article is POSTed to the server with {@code --user} and {@code --password-file}, or
+ * the command stops with a message saying so.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Add or replace one article (FILE, named <article-id>.md, with front matter) in the live "
+                + "database in one transaction, with its mentions, suggested claims and the claims of "
+                + "data/claims/<article-id>.yaml if there is one; validate; copy the file into data/articles/. "
+                + "Ingesting the same file again changes nothing.",
+                "If a server is running on the database, the article is sent to it (POST /kg/articles) with "
+                        + "--user and --password-file."})
+public final class IngestCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Article file <article-id>.md.")
+    Path file;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for a running server's article endpoint.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is that user's password (not the server's hashed password file).")
+    Path passwordFile;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Article endpoint of a server to send the article to, e.g. http://host:3030/kg/articles "
+                    + "(default: the server running on the database, if any).")
+    URI server;
+
+    @Mixin
+    ProjectOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = options.layout();
+        ArticleIngester ingester = new ArticleIngester(layout);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<ServerStatus> running = ServerStatus.running(layout);
+        if (server == null && running.isEmpty()) {
+            try {
+                IngestResult r = ingester.ingest(file);
+                out.println(r.summary());
+                out.flush();
+                return 0;
+            } catch (ServerRunningException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return Main.EXIT_INPUT;
+            }
+        }
+        if (user == null || passwordFile == null) {
+            err.println(running.map(s -> ingester.serverRunning(s).getMessage())
+                    .orElse("--server needs --user and --password-file"));
+            err.flush();
+            return Main.EXIT_INPUT;
+        }
+        PreparedArticle p = ingester.prepare(file);
+        URI endpoint = server != null ? server : URI.create(running.get().articles());
+        char[] password = ArticleUpload.readPassword(passwordFile);
+        try {
+            ArticleUpload.Response r = ArticleUpload.post(endpoint, p.id(), p.bytes(), user, password);
+            (r.ok() ? out : err).println("server " + endpoint + " answered " + r.status() + ": " + r.body().strip());
+            out.flush();
+            err.flush();
+            return r.ok() ? 0 : Main.EXIT_INPUT;
+        } catch (UncheckedIOException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Main.EXIT_INPUT;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.alliancekg.ingestion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.alliancekg.build.GraphAssembler;
+import org.alliancekg.build.ValidationException;
+import org.alliancekg.build.ValidationReport;
+import org.alliancekg.build.Validator;
+import org.alliancekg.extract.ArticleExtractor;
+import org.alliancekg.extract.Extraction;
+import org.alliancekg.extract.SuggestionGraph;
+import org.alliancekg.ingest.Article;
+import org.alliancekg.ingest.ArticleReader;
+import org.alliancekg.ingest.ClaimsFile;
+import org.alliancekg.ingest.ClaimsReader;
+import org.alliancekg.ingest.Corpus;
+import org.alliancekg.ingest.EntityCatalog;
+import org.alliancekg.ingest.EntityCatalogReader;
+import org.alliancekg.ingest.InputException;
+import org.alliancekg.ingest.Problem;
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.Store;
+import org.alliancekg.vocab.Iris;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds or replaces one article in a live database without rebuilding the rest.
+ *
+ * <p>{@link #prepare} reads the file as a build does (refusing, with file and problem named, a missing front
+ * matter, a bad date, bytes that are not UTF-8, an empty body) and builds its article graph (metadata, mentions,
+ * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims, with the same
+ * code as a build. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
+ * in ONE write transaction, validates the union of all graphs after the change (SHACL and the check queries) inside
+ * that transaction and aborts on any violation; when the database already holds exactly these quads it writes
+ * nothing, so ingesting the same file twice changes nothing. Last, the file is copied into
+ * {@code data/articles/{id}.md}, so that the next build keeps it.
+ *
+ * <p>TDB2 lets one process open a database: {@link #ingest(Path)} opens the project's database itself and refuses
+ * ({@link ServerRunningException}) when a server is running on it; a server applies articles to its own dataset
+ * (see {@code POST /kg/articles}).
+ *
+ * <pre>{@code
+ * IngestResult r = new ArticleIngester(layout).ingest(Path.of("new-article.md"));
+ * System.out.println(r.summary());
+ * }</pre>
+ */
+public final class ArticleIngester {
+
+    private static final Logger LOG = LoggerFactory.getLogger("akg.ingest");
+
+    private final ProjectLayout layout;
+    private final Object lock = new Object();
+
+    /** An ingester for this project (its data, ontology, checks and database root). */
+    public ArticleIngester(ProjectLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The project. */
+    public ProjectLayout layout() {
+        return layout;
+    }
+
+    /** Reads an article file and builds its graphs; throws {@link InputException} naming file and problem. */
+    public PreparedArticle prepare(Path file) {
+        String name = file.getFileName().toString();
+        String shown = layout.display(file);
+        if (!name.endsWith(ArticleReader.SUFFIX)) {
+            throw new InputException(new Problem(shown, 0, null, "an article file's name ends with .md: "
+                    + "<article-id>.md"));
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e), e);
+        }
+        return prepare(name, shown, bytes);
+    }
+
+    /**
+     * Reads an article from bytes and builds its graphs.
+     *
+     * @param fileName the file name, {@code <article-id>.md}
+     * @param shown    how to name the file in messages
+     * @param bytes    the file's bytes
+     */
+    public PreparedArticle prepare(String fileName, String shown, byte[] bytes) {
+        if (!fileName.endsWith(ArticleReader.SUFFIX)) {
+            throw new InputException(new Problem(shown, 0, null, "an article file's name ends with .md"));
+        }
+        String id = fileName.substring(0, fileName.length() - ArticleReader.SUFFIX.length());
+        if (!Iris.ARTICLE_ID.matcher(id).matches()) {
+            throw new InputException(new Problem(shown, 0, "id", "'" + id
+                    + "' is not an article id (lower-case a-z, 0-9 and inner '-')"));
+        }
+        Article article = ArticleReader.parse(id, shown, bytes);
+        EntityCatalog catalog = new EntityCatalogReader(layout).readAll();
+        List<ClaimsFile> claims = claimsOf(id).map(f -> List.of(new ClaimsReader(layout).read(f))).orElse(List.of());
+        GraphAssembler.Assembly assembly = new GraphAssembler(GraphFactory.createDefaultGraph())
+                .assemble(new Corpus(List.of(article), catalog, claims));
+        Model articleGraph = copy(assembly.dataset().getNamedModel(Iris.articleGraph(id)));
+        Extraction x = new ArticleExtractor(catalog).extract(article);
+        Model suggested = SuggestionGraph.model(id, x.suggestions());
+        return new PreparedArticle(article, bytes, articleGraph, suggested, x, assembly.counts().claims());
+    }
+
+    private static Model copy(Model m) {
+        Model out = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        out.add(m);
+        return out;
+    }
+
+    /** {@code data/claims/{id}.yaml} (or {@code .yml}, {@code .json}) if there is one. */
+    private Optional<Path> claimsOf(String id) {
+        for (String ext : List.of(".yaml", ".yml", ".json")) {
+            Path f = layout.claimsDir().resolve(id + ext);
+            if (Files.isRegularFile(f)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Puts the prepared article into the dataset in one write transaction (replacing its two graphs), validates the
+     * union after the change and aborts on a violation ({@link ValidationException}, the dataset unchanged); then
+     * copies the file into {@code data/articles/}. Writes nothing when the dataset already holds the same quads.
+     */
+    public IngestResult apply(PreparedArticle p, DatasetGraph dsg) {
+        synchronized (lock) {
+            Node articleGraph = NodeFactory.createURI(Iris.articleGraph(p.id()));
+            Node suggestedGraph = NodeFactory.createURI(Iris.suggestedGraph(p.id()));
+            Set<Quad> wanted = p.quads(articleGraph, suggestedGraph);
+            IngestResult.Status status = Txn.calculateWrite(dsg, () -> {
+                Set<Quad> present = new HashSet<>();
+                dsg.find(articleGraph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(present::add);
+                dsg.find(suggestedGraph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(present::add);
+                if (present.equals(wanted)) {
+                    return IngestResult.Status.UNCHANGED;
+                }
+                boolean existed = dsg.containsGraph(articleGraph);
+                dsg.deleteAny(articleGraph, Node.ANY, Node.ANY, Node.ANY);
+                dsg.deleteAny(suggestedGraph, Node.ANY, Node.ANY, Node.ANY);
+                wanted.forEach(dsg::add);
+                ValidationReport report = Validator.forProject(layout).validate(DatasetFactory.wrap(dsg));
+                if (!report.conforms()) {
+                    throw new ValidationException(report);
+                }
+                return existed ? IngestResult.Status.REPLACED : IngestResult.Status.CREATED;
+            });
+            String copied = copyIntoProject(p);
+            IngestResult r = new IngestResult(p.id(), Iris.article(p.id()), status, p.articleGraph().size(),
+                    p.suggestedGraph().size(), p.extraction().mentions().size(), p.claims(),
+                    p.extraction().suggestions().size(), p.extraction().candidates().size(), copied);
+            LOG.info("ingest: {}", r.summary());
+            return r;
+        }
+    }
+
+    /**
+     * Ingests an article file into the project's live database ({@code db/current}), opened by this process.
+     *
+     * @throws InputException         the file is malformed (nothing written)
+     * @throws ValidationException    the database would break a shape or a check (nothing written)
+     * @throws ServerRunningException a server holds the database
+     */
+    public IngestResult ingest(Path file) {
+        PreparedArticle p = prepare(file);
+        Optional<ServerStatus> server = ServerStatus.running(layout);
+        if (server.isPresent()) {
+            throw serverRunning(server.get());
+        }
+        Store store = new Store(layout);
+        if (store.currentDir().isEmpty()) {
+            throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
+                    "no database: run 'alliance-kg build' first"));
+        }
+        Dataset ds;
+        try {
+            ds = store.openCurrent();
+        } catch (RuntimeException e) {
+            if (e.getClass().getSimpleName().equals("AlreadyLocked") || String.valueOf(e.getMessage())
+                    .contains("lock")) {
+                throw new ServerRunningException("the database " + layout.display(layout.currentDb())
+                        + " is locked by another process (a server?): TDB2 lets one process open a database. Stop "
+                        + "that process, or send the article to its server with --user and --password-file.", e);
+            }
+            throw e;
+        }
+        try {
+            return apply(p, ds.asDatasetGraph());
+        } finally {
+            Store.close(ds);
+        }
+    }
+
+    /** The exception for a database held by a running server. */
+    public ServerRunningException serverRunning(ServerStatus s) {
+        return new ServerRunningException("a server (process " + s.pid() + ", " + s.url() + ") is serving the "
+                + "database " + layout.display(layout.currentDb()) + "; TDB2 lets only one process open a database. "
+                + "Send the article to the server with --user USER --password-file FILE (it is POSTed to "
+                + s.articles() + "), or stop the server and ingest again.");
+    }
+
+    /** Copies the file into {@code data/articles/{id}.md} unless it is there with the same content. */
+    private String copyIntoProject(PreparedArticle p) {
+        Path target = layout.articlesDir().resolve(p.id() + ArticleReader.SUFFIX);
+        byte[] bytes = p.bytes();
+        try {
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+                return null;
+            }
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), "." + p.id(), ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the article is in the database but could not be copied to "
+                    + layout.display(target) + ": copy it there by hand so that the next build keeps it", e);
+        }
+        return layout.display(target);
+    }
+}

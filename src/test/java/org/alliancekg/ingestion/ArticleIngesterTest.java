@@ -1,0 +1,212 @@
+package org.alliancekg.ingestion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.build.ValidationException;
+import org.alliancekg.ingest.InputException;
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.ingest.TestProjects;
+import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.Iris;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArticleIngesterTest {
+
+    private static final String ID = ProjectCopy.UNSEEN;
+    private static final String ARTICLE_GRAPH = Iris.articleGraph(ID);
+    private static final String SUGGESTED_GRAPH = Iris.suggestedGraph(ID);
+
+    @TempDir
+    Path dir;
+
+    private ProjectLayout built() {
+        ProjectLayout layout = ProjectCopy.of(dir);
+        new GraphBuilder(layout).build();
+        return layout;
+    }
+
+    private static boolean isNew(String graph) {
+        return graph.equals(ARTICLE_GRAPH) || graph.equals(SUGGESTED_GRAPH);
+    }
+
+    @Test
+    void oneArticleIsAddedWithoutTouchingTheRestAndTwiceChangesNothing() throws IOException {
+        ProjectLayout layout = built();
+        Set<Quad> before = ProjectCopy.quads(layout);
+
+        IngestResult r = new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle());
+
+        assertEquals(IngestResult.Status.CREATED, r.status());
+        assertEquals(Iris.article(ID), r.articleIri());
+        assertEquals("data/articles/" + ID + ".md", r.copiedTo());
+        assertEquals(Files.readString(ProjectCopy.unseenArticle()),
+                Files.readString(layout.articlesDir().resolve(ID + ".md")), "copied for the next build");
+        Set<Quad> after = ProjectCopy.quads(layout);
+        assertEquals(before, ProjectCopy.quads(layout, g -> !isNew(g)), "the other graphs are untouched");
+        Set<Quad> added = ProjectCopy.quads(layout, ArticleIngesterTest::isNew);
+        assertEquals(after.size(), before.size() + added.size());
+        assertEquals(r.articleQuads() + r.suggestedQuads(), added.size());
+        assertTrue(r.mentions() > 20 && r.suggestions() > 0 && r.candidates() > 0, r.summary());
+
+        Node suggestedClaim = AKG.SuggestedClaim.asNode();
+        assertTrue(added.stream().anyMatch(q -> q.getGraph().getURI().equals(SUGGESTED_GRAPH)
+                && q.getPredicate().equals(RDF.type.asNode()) && q.getObject().equals(suggestedClaim)));
+        Node japan = NodeFactory.createURI(Iris.entity("state/japan"));
+        Node pursues = NodeFactory.createURI(AKG.NS + "pursuesCapability");
+        assertFalse(after.stream().anyMatch(q -> q.getSubject().equals(japan) && q.getPredicate().equals(pursues)
+                && q.getGraph().getURI().contains(ID)), "a suggestion is never asserted");
+
+        IngestResult again = new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle());
+        assertEquals(IngestResult.Status.UNCHANGED, again.status());
+        assertNull(again.copiedTo());
+        assertEquals(after, ProjectCopy.quads(layout), "ingesting the same file twice changes nothing");
+    }
+
+    @Test
+    void aChangedArticleReplacesItsGraphs() throws IOException {
+        ProjectLayout layout = built();
+        ArticleIngester ingester = new ArticleIngester(layout);
+        ingester.ingest(ProjectCopy.unseenArticle());
+        Set<Quad> first = ProjectCopy.quads(layout, ArticleIngesterTest::isNew);
+
+        Path changed = dir.resolve("incoming").resolve(ID + ".md");
+        Files.createDirectories(changed.getParent());
+        Files.writeString(changed, Files.readString(ProjectCopy.unseenArticle())
+                .replace("Before the talks, Hegseth and Nakatani", "Earlier, Hegseth and Nakatani"));
+        IngestResult r = ingester.ingest(changed);
+
+        assertEquals(IngestResult.Status.REPLACED, r.status());
+        Set<Quad> second = ProjectCopy.quads(layout, ArticleIngesterTest::isNew);
+        assertNotEquals(first, second);
+        assertEquals(r.articleQuads() + r.suggestedQuads(), second.size(), "old mention nodes are gone");
+        assertEquals(Files.readString(changed), Files.readString(layout.articlesDir().resolve(ID + ".md")));
+    }
+
+    @Test
+    void theIngestedArticleGraphIsWhatABuildMakes() {
+        ProjectLayout layout = built();
+        new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle());
+        Set<Quad> ingested = ProjectCopy.quads(layout, g -> g.equals(ARTICLE_GRAPH));
+
+        new GraphBuilder(layout).build();
+        assertEquals(ingested, ProjectCopy.quads(layout, g -> g.equals(ARTICLE_GRAPH)));
+    }
+
+    @Test
+    void theClaimsFileOfTheArticleIsUsed() throws IOException {
+        ProjectLayout layout = built();
+        Files.writeString(layout.claimsDir().resolve(ID + ".yaml"), """
+                article: %s
+                claims:
+                  - subject: person/fumio-kishida
+                    predicate: holdsPosition
+                    object: position/jp-prime-minister
+                    quote: "former Prime Minister Fumio Kishida"
+                """.formatted(ID));
+        IngestResult r = new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle());
+        assertEquals(1, r.claims());
+        Node kishida = NodeFactory.createURI(Iris.entity("person/fumio-kishida"));
+        assertTrue(ProjectCopy.quads(layout, g -> g.equals(ARTICLE_GRAPH)).stream().anyMatch(q ->
+                q.getSubject().equals(kishida) && q.getPredicate().getURI().equals(AKG.NS + "holdsPosition")),
+                "the curated claim's triple is asserted in the article graph");
+    }
+
+    @Test
+    void malformedArticlesAreRefusedWithFileAndProblemAndChangeNothing() throws IOException {
+        ProjectLayout layout = built();
+        Set<Quad> before = ProjectCopy.quads(layout);
+        Path bad = TestProjects.resource("ingestion/bad");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(bad)) {
+            files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertEquals(4, files.size());
+        for (Path f : files) {
+            String expected = Files.readString(Path.of(f.toString().replace(".md", ".expected"))).strip();
+            InputException e = assertThrows(InputException.class, () -> new ArticleIngester(layout).ingest(f),
+                    f.getFileName().toString());
+            assertTrue(e.getMessage().contains(f.getFileName().toString()), "names the file: " + e.getMessage());
+            assertTrue(e.getMessage().contains(expected), "names the problem '" + expected + "': "
+                    + e.getMessage());
+            String id = f.getFileName().toString().replace(".md", "");
+            assertFalse(Files.exists(layout.articlesDir().resolve(id + ".md")), "not copied: " + id);
+        }
+        assertEquals(before, ProjectCopy.quads(layout), "the database is unchanged");
+    }
+
+    @Test
+    void aViolationFoundAfterTheChangeAbortsTheTransaction() throws IOException {
+        ProjectLayout layout = built();
+        Set<Quad> before = ProjectCopy.quads(layout);
+        Files.writeString(layout.checksDir().resolve("no-hegseth-violation.rq"), """
+                # Why: a test check that the unseen article breaks.
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                SELECT ?resource ?message WHERE {
+                  ?resource dcterms:title ?t . FILTER (CONTAINS(?t, "Hegseth"))
+                  BIND ("titles must not name Hegseth" AS ?message)
+                }
+                """);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle()));
+        assertTrue(e.getMessage().contains("titles must not name Hegseth"), e.getMessage());
+        assertEquals(before, ProjectCopy.quads(layout), "aborted: the database is unchanged");
+        assertFalse(Files.exists(layout.articlesDir().resolve(ID + ".md")));
+    }
+
+    @Test
+    void aRunningServerIsNotBypassed() {
+        ProjectLayout layout = built();
+        Set<Quad> before = ProjectCopy.quads(layout);
+        ServerStatus status = new ServerStatus(ProcessHandle.current().pid(), 3999, "http://localhost:3999/",
+                "http://localhost:3999/kg/articles", "db", Instant.now());
+        status.write(layout);
+        ServerRunningException e = assertThrows(ServerRunningException.class,
+                () -> new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle()));
+        assertTrue(e.getMessage().contains("http://localhost:3999/kg/articles"), e.getMessage());
+        assertTrue(e.getMessage().contains("--password-file"), e.getMessage());
+        assertEquals(before, ProjectCopy.quads(layout));
+        status.delete(layout);
+        assertFalse(Files.exists(ServerStatus.file(layout)));
+    }
+
+    @Test
+    void aServerFileOfAProcessThatIsGoneIsIgnored() {
+        ProjectLayout layout = ProjectCopy.of(dir);
+        long gone = ProcessHandle.current().pid() + 1_000_000;
+        new ServerStatus(gone, 3999, "http://localhost:3999/", "http://localhost:3999/kg/articles", "db",
+                Instant.now()).write(layout);
+        assertTrue(ServerStatus.running(layout).isEmpty());
+    }
+
+    @Test
+    void bytesFromTheWireAreReadStrictly() {
+        ProjectLayout layout = ProjectCopy.of(dir);
+        byte[] latin1 = "---\ntitle: T\n---\nT\u00f4ky\u00f4\n".getBytes(StandardCharsets.ISO_8859_1);
+        InputException e = assertThrows(InputException.class,
+                () -> new ArticleIngester(layout).prepare("x.md", "x.md (request body)", latin1));
+        assertTrue(e.getMessage().startsWith("x.md (request body):4:"), e.getMessage());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        assertThrows(InputException.class, () -> new ArticleIngester(layout).prepare("Bad Id.md", "Bad Id.md",
+                "---\ntitle: T\n---\nbody\n".getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,79 @@
+package org.alliancekg.ingestion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.Store;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+
+/** Copies of the real project (data, ontology, checks, Fuseki configuration) for tests that write. */
+final class ProjectCopy {
+
+    /** The unseen article written for these tests (not in data/). */
+    static final String UNSEEN = "005-hegseth-nakatani-tokyo-2025";
+
+    private ProjectCopy() {
+    }
+
+    /** Copies the project's inputs (not its database) into {@code target} and returns its layout. */
+    static ProjectLayout of(Path target) {
+        Path root = ProjectLayout.detect().root();
+        for (String dir : List.of("data", "ontology", "queries/checks", "fuseki-config")) {
+            copyTree(root.resolve(dir), target.resolve(dir));
+        }
+        return ProjectLayout.of(target);
+    }
+
+    /** The unseen article's fixture file. */
+    static Path unseenArticle() {
+        return org.alliancekg.ingest.TestProjects.resource("ingestion/articles/" + UNSEEN + ".md");
+    }
+
+    static void copyTree(Path src, Path dest) {
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : s.toList()) {
+                Path d = dest.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(d);
+                } else {
+                    Files.copy(p, d);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every quad of the live database whose graph passes the filter. */
+    static Set<Quad> quads(ProjectLayout layout, Predicate<String> graph) {
+        Dataset ds = new Store(layout).openCurrent();
+        try {
+            return Txn.calculateRead(ds, () -> {
+                Set<Quad> out = new HashSet<>();
+                ds.asDatasetGraph().find().forEachRemaining(q -> {
+                    if (graph.test(q.getGraph().getURI())) {
+                        out.add(q);
+                    }
+                });
+                return out;
+            });
+        } finally {
+            Store.close(ds);
+        }
+    }
+
+    /** Every quad of the live database. */
+    static Set<Quad> quads(ProjectLayout layout) {
+        return quads(layout, g -> true);
+    }
+}
