@@ -323,8 +323,9 @@ class LinkedDataHttpTest {
     }
 
     @Test
-    void corsOnResourcesAndTheQueryEndpoints() {
-        for (String path : List.of("id/state/japan", "ontology", "graph/entities", "kg/sparql", "kg/query")) {
+    void corsOnResourcesDescriptionsReconciliationAndTheQueryEndpoints() {
+        for (String path : List.of("id/state/japan", "ontology", "ontology.ttl", "graph/entities", "kg/sparql",
+                "kg/query", "void", ".well-known/void", "reconcile", "dumps/alliance-kg.nq.gz")) {
             HttpResponse<String> pre = Http.request("OPTIONS", base + path, Map.of("Origin", "https://yasgui.example",
                     "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type"));
             assertEquals(204, pre.statusCode(), path + " preflight");
