@@ -68,11 +68,29 @@
     $('empty').hidden = cy.nodes().length > 0;
   }
 
+  /** Readable zoom: fit the graph, but never magnify small graphs past the labels' size. */
+  function fit() {
+    cy.fit(cy.elements(':visible'), 50);
+    if (cy.zoom() > 1.1) { cy.zoom(1.1); cy.center(cy.elements(':visible')); }
+  }
+
+  /** A centre and its neighbours: the centre in the middle, the neighbours on rings around it. */
+  function ring(centreIri) {
+    if (cy.nodes().length === 0) { return; }
+    cy.layout({ name: 'concentric', animate: false, fit: false, minNodeSpacing: 70, avoidOverlap: true,
+      nodeDimensionsIncludeLabels: true, startAngle: 3 / 2 * Math.PI,
+      concentric: function (n) { return n.data('iri') === centreIri ? 2 : 1; },
+      levelWidth: function () { return 1; } }).run();
+    fit();
+  }
+
+  /** Everything: a force-directed layout from the current positions. */
   function layout() {
     if (cy.nodes().length === 0) { return; }
-    cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 40,
-      nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 110; },
-      numIter: 1500 }).run();
+    cy.layout({ name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 400000; },
+      nodeOverlap: 20, gravity: 0.3, numIter: 2000, componentSpacing: 80 }).run();
+    fit();
   }
 
   function addNeighbourhood(body, centreIri) {
@@ -81,7 +99,7 @@
     var fresh = body.elements.nodes.filter(function (n) { return cy.getElementById(n.data.id).empty(); });
     fresh.forEach(function (n, i) {
       var angle = 2 * Math.PI * i / Math.max(fresh.length, 1);
-      n.position = { x: origin.x + 160 * Math.cos(angle), y: origin.y + 160 * Math.sin(angle) };
+      n.position = { x: origin.x + 180 * Math.cos(angle), y: origin.y + 180 * Math.sin(angle) };
     });
     cy.batch(function () {
       cy.add(fresh.map(function (n) { return { group: 'nodes', data: n.data, position: n.position }; }));
@@ -94,9 +112,10 @@
 
   function expand(iri) {
     status('loading …');
+    var first = cy.nodes().length === 0;
     return api('api/neighbourhood', { iri: iri }).then(function (body) {
       addNeighbourhood(body, iri);
-      layout();
+      if (first) { ring(iri); } else { layout(); }
       applyFilters();
     }).catch(function (e) { status(e.message, true); });
   }
