@@ -48,7 +48,7 @@ public enum ExportFormat {
         return mediaType;
     }
 
-    /** Whether the format is text in UTF-8 (all are). */
+    /** The HTTP content type: the media type with {@code charset=utf-8} (every format is UTF-8 text). */
     public String contentType() {
         return mediaType + "; charset=utf-8";
     }

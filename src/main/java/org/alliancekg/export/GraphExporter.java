@@ -85,7 +85,7 @@ public final class GraphExporter {
     public RelationGraph export(ExportFormat format, OutputStream out) {
         RelationGraph graph = read();
         format.writer(dataset).write(graph, out);
-        LOG.info("exported {} nodes, {} edges as {}{}", graph.nodes().size(), graph.edges().size(),
+        LOG.debug("exported {} nodes, {} edges as {}{}", graph.nodes().size(), graph.edges().size(),
                 format.extension(), construct != null ? " (CONSTRUCT subgraph)" : "");
         return graph;
     }
