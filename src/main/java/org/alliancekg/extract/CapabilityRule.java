@@ -13,7 +13,8 @@ import org.alliancekg.vocab.EntityKind;
  * Capabilities. {@code abandonedCapability}: "abandon", "give up", "scrap" shortly before the capability, the
  * actor being the last one before the cue ("the Government of Japan announced ... that it will abandon its plan to
  * install the Aegis Ashore"). {@code pursuesCapability}: "acquire", "develop", "call for", "intention of
- * developing", "strengthen" shortly before the capability, same actor choice (within reach of the cue).
+ * developing", "strengthen" shortly before the capability, same actor choice (within reach of the cue), with the
+ * actors joined to it by "and".
  * {@code concernsCapability}: a document or meeting before a capability in a sentence with a cue such as
  * "co-production", "capabilities", "announced", "welcomed", "resolved to enhance".
  */
@@ -39,14 +40,30 @@ final class CapabilityRule implements SuggestionRule {
                 actorOf(actors, abandon.get()).ifPresent(a -> out.add(v, a, ClaimPredicate.abandonedCapability, c,
                         abandon.get(), "abandonedCapability:cue", 0.8));
             } else {
-                governing(v, CueLexicon.PURSUE, c).ifPresent(cue -> actorOf(actors, cue).ifPresent(a ->
-                        out.add(v, a, ClaimPredicate.pursuesCapability, c, cue, "pursuesCapability:cue", 0.7)));
+                governing(v, CueLexicon.PURSUE, c).ifPresent(cue -> actorOf(actors, cue).ifPresent(a -> {
+                    out.add(v, a, ClaimPredicate.pursuesCapability, c, cue, "pursuesCapability:cue", 0.7);
+                    for (Reference b : coordinatedBefore(v, actors, a)) {
+                        out.add(v, b, ClaimPredicate.pursuesCapability, c, cue, "pursuesCapability:cue", 0.65);
+                    }
+                }));
             }
             if (concern.isPresent()) {
                 SentenceView.lastBefore(subjects, c.span().begin()).ifPresent(s -> out.add(v, s,
                         ClaimPredicate.concernsCapability, c, concern.get(), "concernsCapability:cue", 0.65));
             }
         }
+    }
+
+    /** Actors joined to this one by "and" right before it ("Washington and Tokyo are strengthening ..."). */
+    private static List<Reference> coordinatedBefore(SentenceView v, List<Reference> actors, Reference a) {
+        List<Reference> out = new java.util.ArrayList<>();
+        for (Reference b : actors) {
+            if (b.span().end() <= a.span().begin() && !b.id().equals(a.id())
+                    && v.between(b.span(), a.span()).strip().matches("and|, and|,")) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     /** The last actor before the cue, within reach of it. */

@@ -22,6 +22,8 @@ final class DocumentRule implements SuggestionRule {
     private static final Pattern POSSESSIVE =
             Pattern.compile("[’']s?\\s+[“\"]?(?:(?:\\p{Ll}[\\p{L}-]*|\\d+)\\s+){0,3}[“\"]?");
 
+    private static final Pattern RELATIVE = Pattern.compile("\\s+(?:that|which)\\s+(?:the\\s+)?");
+
     /** How far (code points) after an issuing cue the document may start. */
     private static final int REACH = 40;
 
@@ -52,6 +54,8 @@ final class DocumentRule implements SuggestionRule {
                 SentenceView.lastBefore(issuers, issue.get().span().begin()).ifPresent(a ->
                         out.add(v, d, ClaimPredicate.issuedBy, a, issue.get(), "issuedBy:cue", 0.65));
             }
+            relativeClauseIssuer(v, d, issuers).ifPresent(a -> out.add(v, d, ClaimPredicate.issuedBy, a,
+                    v.first(CueLexicon.ISSUE).orElse(null), "issuedBy:relative-clause", 0.7));
             if (d.how() == How.MENTION) {
                 for (var named : events.labelNames(d.entity())) {
                     out.add(v, d, ClaimPredicate.issuedBy, new Reference(named, d.span(), d.text(), How.MENTION, null),
@@ -61,6 +65,18 @@ final class DocumentRule implements SuggestionRule {
             issue.ifPresent(cue -> date(v, d, cue, out));
             revise.ifPresent(cue -> revises(v, d, docs, cue, out));
         }
+    }
+
+    /** "the Global Posture Review that Department of Defense completed": DOC that|which ACTOR cue. */
+    private static Optional<Reference> relativeClauseIssuer(SentenceView v, Reference d, List<Reference> issuers) {
+        for (Reference a : issuers) {
+            boolean issued = v.find(CueLexicon.ISSUE).stream()
+                    .anyMatch(c -> c.span().begin() >= a.span().end() && c.span().begin() - a.span().end() <= 3);
+            if (issued && v.gap(d.span(), a.span(), RELATIVE)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     private void date(SentenceView v, Reference d, CueMatch cue, Suggestions out) {

@@ -23,7 +23,8 @@ import org.alliancekg.vocab.EntityKind;
  * <ol>
  * <li>coordinated modifiers: "ballistic and cruise missiles" also refers to ballistic missiles when that is a
  * known name;</li>
- * <li>metonyms: a capital or a demonym stands for its state ("Tokyo is a member", "Japanese counterparts");</li>
+ * <li>metonyms: a capital or a demonym stands for its state ("Tokyo is a member", "Japanese counterparts"), a
+ * leader's government for the administration named after the leader ("Kishida’s government");</li>
  * <li>anaphora: "the meeting", "the 2+2 meeting", "the joint statement", "the new documents", a sentence-initial
  * "He" or "She", and "the government" refer to the latest fitting reference of the preceding sentences;</li>
  * <li>events: a meeting or document of the catalogue whose label names an entity of the sentence and a date that
@@ -48,6 +49,7 @@ final class ReferenceResolver {
             + "|They)\\b");
     private static final Set<String> NOT_THE_SAME = Set.of("upcoming", "next", "future", "new", "another", "annual",
             "first", "regular", "previous", "last", "earlier");
+    private static final Pattern ADMINISTRATION = Pattern.compile("[’']s (?:government|administration|cabinet)\\b");
     private static final Pattern COORDINATED = Pattern.compile("(\\p{L}[\\p{L}-]*)(?:,? (?:and|or) |, )$");
 
     private final EntityCatalog catalog;
@@ -124,6 +126,9 @@ final class ReferenceResolver {
         for (Reference r : List.copyOf(refs)) {
             metonyms.stateOfCapital(r.entity()).ifPresent(state ->
                     refs.add(new Reference(state, r.span(), r.text(), How.METONYM, null)));
+            if (r.entity().kind() == EntityKind.PERSON) {
+                addAdministration(body, s, r, refs);
+            }
         }
         if (demonymPattern == null) {
             return;
@@ -134,6 +139,25 @@ final class ReferenceResolver {
             boolean inside = refs.stream().anyMatch(r -> r.how() == How.MENTION && r.span().overlaps(span));
             if (!inside) {
                 refs.add(new Reference(demonyms.get(m.group(1)), span, m.group(1), How.METONYM, null));
+            }
+        }
+    }
+
+    /** "Kishida’s government" stands for the "Kishida administration" when the catalogue has it. */
+    private void addAdministration(String body, Sentence s, Reference person, List<Reference> refs) {
+        int end = Offsets.toUtf16(body, person.span().end());
+        Matcher m = ADMINISTRATION.matcher(body).region(end, Offsets.toUtf16(body, s.span().end()));
+        if (!m.lookingAt()) {
+            return;
+        }
+        for (String name : person.entity().names()) {
+            List<Entity> found = catalog.byName(name + " administration").stream()
+                    .filter(e -> e.kind() == EntityKind.ORGANIZATION).toList();
+            if (found.size() == 1) {
+                Span span = new Span(person.span().begin(), person.span().end()
+                        + m.group().codePointCount(0, m.group().length()));
+                refs.add(new Reference(found.get(0), span, Offsets.slice(body, span), How.METONYM, null));
+                return;
             }
         }
     }
