@@ -34,7 +34,7 @@
       { selector: 'node', style: {
         'background-color': 'data(color)', 'shape': 'data(shape)', 'label': 'data(label)',
         'width': 24, 'height': 24, 'border-width': 1, 'border-color': '#3a3a3a',
-        'font-size': 10, 'color': '#1d1d1d', 'text-valign': 'bottom', 'text-margin-y': 3,
+        'font-size': 11, 'color': '#1d1d1d', 'text-valign': 'bottom', 'text-margin-y': 3,
         'text-wrap': 'ellipsis', 'text-max-width': 140,
         'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1 } },
       { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#111' } },
@@ -42,7 +42,7 @@
       { selector: 'edge', style: {
         'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
         'width': 'mapData(weight, 0, 6, 1, 6)', 'line-color': '#a8a8a8', 'target-arrow-color': '#a8a8a8',
-        'label': 'data(label)', 'font-size': 8, 'color': '#555', 'text-rotation': 'autorotate',
+        'label': 'data(label)', 'font-size': 9, 'color': '#555', 'text-rotation': 'autorotate',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.7 } },
       { selector: 'edge[weight = 0]', style: { 'line-style': 'dashed' } },
       { selector: 'edge:selected', style: { 'line-color': '#e6550d', 'target-arrow-color': '#e6550d' } },
@@ -88,7 +88,7 @@
   function layout() {
     if (cy.nodes().length === 0) { return; }
     cy.layout({ name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 400000; },
+      idealEdgeLength: function () { return 80; }, nodeRepulsion: function () { return 400000; },
       nodeOverlap: 20, gravity: 0.3, numIter: 2000, componentSpacing: 80 }).run();
     fit();
   }
@@ -231,7 +231,7 @@
           applyFilters();
         } });
       box.appendChild(el('label', { class: 'class-filter' }, [input,
-        el('span', { class: 'swatch', style: 'background:' + c.color }), c.label]));
+        el('span', { class: 'swatch', style: 'background:' + c.color }), el('span', { class: 'name', text: c.label })]));
     });
   }
 

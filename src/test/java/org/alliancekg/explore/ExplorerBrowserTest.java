@@ -219,11 +219,20 @@ class ExplorerBrowserTest {
                 .replace(server.baseUrl().replaceAll("/$", ""), ""));
         screenshot("explore-kishida");
 
-        // expand a neighbour (the first by id) by double-clicking it
-        String neighbour = (String) js("return cy.nodes().filter(n => !n.hasClass('expanded'))"
-                + ".sort((a, b) => a.id() < b.id() ? -1 : 1)[0].id();");
-        String neighbourIri = (String) js("return cy.getElementById(arguments[0]).data('iri');", neighbour);
-        int[] around = neighbourhoodCounts(List.of(KISHIDA, neighbourIri));
+        // expand the neighbour that adds the most nodes (by SPARQL), by double-clicking it
+        @SuppressWarnings("unchecked")
+        List<String> neighbours = (List<String>) js("return cy.nodes().filter(n => !n.hasClass('expanded'))"
+                + ".map(n => n.id()).sort();");
+        String neighbour = null;
+        int[] around = null;
+        for (String id : neighbours) {
+            String iri = (String) js("return cy.getElementById(arguments[0]).data('iri');", id);
+            int[] counts = neighbourhoodCounts(List.of(KISHIDA, iri));
+            if (around == null || counts[0] > around[0]) {
+                neighbour = id;
+                around = counts;
+            }
+        }
         assertTrue(around[0] > shown[0], "expanding " + neighbour + " must add nodes: " + around[0]);
         doubleClickNode(neighbour);
         waitFor("expansion of " + neighbour, "cy.getElementById(arguments[0]).hasClass('expanded') && cy.nodes().length == arguments[1]",
