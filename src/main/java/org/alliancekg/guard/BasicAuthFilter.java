@@ -1,0 +1,102 @@
+package org.alliancekg.guard;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP Basic authentication against a {@link PasswordFile}: a request without valid credentials answers 401 with
+ * {@code WWW-Authenticate: Basic realm="alliance-kg"} and never reaches the servlet. {@code OPTIONS} passes
+ * (it reads and writes nothing). The authenticated user is the request's {@code getRemoteUser()}.
+ *
+ * <p>Basic authentication sends the password with every request: put the server behind HTTPS (a reverse proxy)
+ * when it is reachable from other machines.
+ */
+public final class BasicAuthFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("akg.guard");
+
+    /** The realm named in the challenge. */
+    public static final String REALM = "alliance-kg";
+
+    private final PasswordFile users;
+
+    /** A filter letting in the users of {@code users}. */
+    public BasicAuthFilter(PasswordFile users) {
+        this.users = users;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if (req.getMethod().equals("OPTIONS")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String user = authenticate(req.getHeader("Authorization"));
+        if (user == null) {
+            boolean sent = req.getHeader("Authorization") != null;
+            if (sent) {
+                LOG.warn("refused credentials for {} {} from {}", req.getMethod(), req.getRequestURI(),
+                        req.getRemoteAddr());
+            }
+            resp.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            TextResponse.send(resp, HttpServletResponse.SC_UNAUTHORIZED, sent
+                    ? "Unauthorized: wrong user name or password.\n"
+                    : "Unauthorized: " + req.getRequestURI() + " needs a user name and password (HTTP Basic).\n");
+            return;
+        }
+        chain.doFilter(new HttpServletRequestWrapper(req) {
+            @Override
+            public String getRemoteUser() {
+                return user;
+            }
+
+            @Override
+            public String getAuthType() {
+                return HttpServletRequest.BASIC_AUTH;
+            }
+        }, response);
+    }
+
+    /** The user of a valid {@code Authorization: Basic ...} header, or null. */
+    String authenticate(String header) {
+        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(header.substring(6).strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String pair = new String(decoded, StandardCharsets.UTF_8);
+        Arrays.fill(decoded, (byte) 0);
+        int colon = pair.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String user = pair.substring(0, colon);
+        char[] password = pair.substring(colon + 1).toCharArray();
+        try {
+            return users.verify(user, password) ? user : null;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+}
