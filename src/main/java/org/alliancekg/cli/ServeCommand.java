@@ -1,14 +1,17 @@
 package org.alliancekg.cli;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.serve.ServerSettings;
 import org.alliancekg.vocab.Iris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,24 @@ public final class ServeCommand implements Callable<Integer> {
                     + "data keeps its IRIs (default: ${DEFAULT-VALUE}, links relative to this server).")
     String publicBase;
 
+    @Option(names = "--query-timeout", defaultValue = "10000", paramLabel = "MS",
+            description = "Query timeout in milliseconds; a query running longer answers 503 (default: ${DEFAULT-VALUE}).")
+    long queryTimeoutMs;
+
+    @Option(names = "--max-rows", defaultValue = "10000", paramLabel = "N",
+            description = "Most result rows (or triples) a query answers; longer results are truncated, with an "
+                    + "Akg-Result-Truncated header (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+
+    @Option(names = "--max-request-bytes", defaultValue = "1048576", paramLabel = "N",
+            description = "Largest request body accepted; larger ones answer 413 (default: ${DEFAULT-VALUE}).")
+    long maxRequestBytes;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Users and hashed passwords (alliance-kg passwd): enables the writable /scratch dataset, "
+                    + "behind HTTP Basic authentication. Without it nothing on the server can be written.")
+    Path passwordFile;
+
     @Mixin
     ProjectOptions options;
 
@@ -66,7 +87,9 @@ public final class ServeCommand implements Callable<Integer> {
             builder.build();
         }
 
-        KgServer server = KgServer.builder().layout(layout).port(port).host(host).publicBase(publicBase).build();
+        KgServer server = KgServer.builder().layout(layout).port(port).host(host).publicBase(publicBase)
+                .settings(new ServerSettings(Optional.ofNullable(passwordFile), queryTimeoutMs, maxRows, maxRequestBytes))
+                .build();
         Thread hook = new Thread(() -> {
             LOG.info("stopping the server");
             server.stop();
