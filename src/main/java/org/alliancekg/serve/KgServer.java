@@ -38,11 +38,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The service is read only: the configuration offers SPARQL query ({@code /kg/sparql}, {@code /kg/query}) and
  * the read-only Graph Store Protocol ({@code /kg/get}); {@link Builder#build()} refuses a configuration that
- * offers update, graph-store writes, upload or patch. Requests that try to write are refused by Fuseki with a 4xx
- * status: an update POSTed to {@code /kg/sparql} answers 415 (as {@code application/sparql-update}) or 400 (as a
- * form without {@code query=}); {@code /kg/update} is no endpoint (404); PUT or POST on {@code /kg/get} answers 405;
- * any request on {@code /kg} itself answers 400 "No endpoint for request", since the service has no unnamed
- * endpoint.
+ * offers update, graph-store writes, upload or patch (in the file itself: modules may add separate, guarded
+ * services). Requests that try to write are refused with a 4xx status. Fuseki alone (no modules) answers: an
+ * update POSTed to {@code /kg/sparql} 415 (as {@code application/sparql-update}) or 400 (as a form without
+ * {@code query=}); {@code /kg/update} is no endpoint, 404; PUT, POST or DELETE on {@code /kg/get} 405; any request
+ * on {@code /kg} itself 400 "No endpoint for request", since the service has no unnamed endpoint. A module may answer
+ * first: with the default modules an update sent to a query endpoint answers 403. (Stock Fuseki, running the same
+ * file, answers 405 for {@code /kg/update}.)
  *
  * <p>The server binds to {@code localhost} unless told otherwise. Port 0 picks a free port; {@link #port()} tells
  * which after {@link #start()}.

@@ -1,6 +1,8 @@
 package org.alliancekg.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,11 +20,26 @@ import org.alliancekg.ingest.ProjectLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A {@link ServerModule} is configured before the build and reaches the served dataset through its context. */
+/** The server with no modules, and with a test module that reaches the served dataset through its context. */
 class ServerModuleHttpTest {
 
     @TempDir
     Path tmp;
+
+    /** Without modules, Fuseki itself refuses writes with the statuses documented in {@link KgServer}. */
+    @Test
+    void bareServerRefusesWritesWithTheDocumentedStatuses() throws Exception {
+        KgServer server = KgServer.builder().layout(ProjectLayout.detect()).dbLocation(FixtureDatabase.createTdb2(tmp))
+                .port(0).modules(List.of()).build().start();
+        try {
+            List<String> wrong = WriteAttempts.send("http://localhost:" + server.port(),
+                    WriteAttempts.StatusCheck.EXACT);
+            assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+            assertFalse(WriteAttempts.written(server.dataset()), "an update went through");
+        } finally {
+            server.stop();
+        }
+    }
 
     @Test
     void moduleServletAnswersWithTheServedDataset() throws Exception {
