@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.alliancekg.build.GraphAssembler;
 import org.alliancekg.build.ValidationException;
@@ -30,6 +32,8 @@ import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
+import org.apache.jena.dboe.DBOpEnvException;
+import org.apache.jena.dboe.base.file.AlreadyLocked;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
@@ -66,6 +70,7 @@ import org.slf4j.LoggerFactory;
 public final class ArticleIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.ingest");
+    private static final Pattern HELD_BY = Pattern.compile("held by process (\\d+)");
 
     private final ProjectLayout layout;
     private final Object lock = new Object();
@@ -199,11 +204,12 @@ public final class ArticleIngester {
         try {
             ds = store.openCurrent();
         } catch (RuntimeException e) {
-            if (e.getClass().getSimpleName().equals("AlreadyLocked") || String.valueOf(e.getMessage())
-                    .contains("lock")) {
+            Optional<String> holder = lockHolder(e);
+            if (holder.isPresent()) {
                 throw new ServerRunningException("the database " + layout.display(layout.currentDb())
-                        + " is locked by another process (a server?): TDB2 lets one process open a database. Stop "
-                        + "that process, or send the article to its server with --user and --password-file.", e);
+                        + " is locked by another process" + holder.get() + " (a server?): TDB2 lets one process open "
+                        + "a database. Stop that process, or send the article to its server with --user and "
+                        + "--password-file.", e);
             }
             throw e;
         }
@@ -212,6 +218,18 @@ public final class ArticleIngester {
         } finally {
             Store.close(ds);
         }
+    }
+
+    /** When TDB2 refused to open the database because another process holds its lock: " (process N)" or "". */
+    private static Optional<String> lockHolder(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            if (t instanceof AlreadyLocked || (t instanceof DBOpEnvException && msg.contains("Failed to get a lock"))) {
+                Matcher m = HELD_BY.matcher(msg);
+                return Optional.of(m.find() ? " (process " + m.group(1) + ")" : "");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The exception for a database held by a running server. */

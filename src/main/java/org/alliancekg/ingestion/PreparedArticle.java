@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.alliancekg.extract.Extraction;
 import org.alliancekg.ingest.Article;
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.Quad;
 
@@ -41,7 +42,7 @@ public record PreparedArticle(Article article, byte[] bytes, Model articleGraph,
     }
 
     /** The quads of both graphs. */
-    Set<Quad> quads(org.apache.jena.graph.Node articleGraphName, org.apache.jena.graph.Node suggestedGraphName) {
+    Set<Quad> quads(Node articleGraphName, Node suggestedGraphName) {
         Set<Quad> out = new HashSet<>();
         articleGraph.getGraph().find().forEachRemaining(t -> out.add(Quad.create(articleGraphName, t)));
         suggestedGraph.getGraph().find().forEachRemaining(t -> out.add(Quad.create(suggestedGraphName, t)));

@@ -190,6 +190,31 @@ class ArticleIngesterTest {
     }
 
     @Test
+    void aDatabaseHeldByAnotherProcessIsNotOpened() throws Exception {
+        ProjectLayout layout = built();
+        Set<Quad> before = ProjectCopy.quads(layout);
+        Path db = layout.currentDb().toRealPath();
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), db.toString())
+                .redirectErrorStream(true).start();
+        try {
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertEquals("ready", first);
+            ServerRunningException e = assertThrows(ServerRunningException.class,
+                    () -> new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle()));
+            assertTrue(e.getMessage().contains("locked by another process (process " + holder.pid() + ")"),
+                    e.getMessage());
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            holder.destroy();
+        }
+        assertEquals(before, ProjectCopy.quads(layout), "nothing written");
+        assertFalse(Files.exists(layout.articlesDir().resolve(ID + ".md")));
+    }
+
+    @Test
     void aServerFileOfAProcessThatIsGoneIsIgnored() {
         ProjectLayout layout = ProjectCopy.of(dir);
         long gone = ProcessHandle.current().pid() + 1_000_000;
