@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.alliancekg.extract.Mention;
 import org.alliancekg.extract.MentionFinder;
@@ -89,38 +90,30 @@ public final class GraphAssembler {
         EntityCatalog catalog = corpus.catalog();
         ds.addNamedModel(Iris.ENTITIES_GRAPH, entityModel(catalog));
 
-        Map<String, Model> articleModels = new LinkedHashMap<>();
-        MentionFinder finder = new MentionFinder(catalog);
-        SentenceSplitter splitter = SentenceSplitter.english();
-        int minted = 0;
-        int mentionCount = 0;
-        for (Article a : corpus.articles()) {
-            Model m = newModel();
-            minted += addArticle(m, a, catalog, problems);
-            List<Sentence> sentences = splitter.split(a.body());
-            List<Mention> mentions = finder.find(a.body(), sentences);
-            addMentions(m, a, mentions);
-            mentionCount += mentions.size();
-            articleModels.put(a.id(), m);
-        }
-
         Map<String, Article> articles = new HashMap<>();
         corpus.articles().forEach(a -> articles.put(a.id(), a));
-        int claimCount = 0;
+        Map<String, List<ClaimsFile>> claimsByArticle = new HashMap<>();
         for (ClaimsFile cf : corpus.claims()) {
-            Article article = articles.get(cf.article());
-            if (article == null) {
-                problems.add(new Problem(cf.file(), 0, "article", "'" + cf.article()
-                        + "' has no article file data/articles/" + cf.article() + ".md"));
-                continue;
+            if (!articles.containsKey(cf.article())) {
+                problems.add(noArticle(cf));
+            } else {
+                claimsByArticle.computeIfAbsent(cf.article(), k -> new java.util.ArrayList<>()).add(cf);
             }
-            Model m = articleModels.get(article.id());
-            Map<String, Claim> seen = new HashMap<>();
-            for (Claim c : cf.claims()) {
-                if (addClaim(m, article, c, catalog, articles, seen, problems)) {
-                    claimCount++;
-                }
-            }
+        }
+        Extraction extraction = new Extraction(catalog, new MentionFinder(catalog), SentenceSplitter.english(),
+                articles::containsKey);
+        BuildTimings timings = new BuildTimings();
+        Map<String, Model> articleModels = new LinkedHashMap<>();
+        int minted = 0;
+        int mentionCount = 0;
+        int claimCount = 0;
+        for (Article a : corpus.articles()) {
+            ArticleAssembly one = assembleArticle(a, claimsByArticle.getOrDefault(a.id(), List.of()), extraction,
+                    problems, timings);
+            minted += one.mintedAgents();
+            mentionCount += one.mentions();
+            claimCount += one.claims();
+            articleModels.put(a.id(), one.model());
         }
         problems.throwIfAny();
         articleModels.forEach((id, m) -> ds.addNamedModel(Iris.articleGraph(id), m));
@@ -128,6 +121,57 @@ public final class GraphAssembler {
         LOG.info("assembled {} articles, {} entities, {} claims, {} mentions ({} authors/publishers minted)",
                 corpus.articles().size(), catalog.size(), claimCount, mentionCount, minted);
         return new Assembly(ds, counts);
+    }
+
+    /**
+     * What extracting an article needs: the catalogue, a mention finder over it (thread-safe, may be shared), a
+     * sentence splitter (one per thread) and which article ids exist (for claims about an article).
+     */
+    public record Extraction(EntityCatalog catalog, MentionFinder finder, SentenceSplitter splitter,
+                             Predicate<String> isArticle) {
+    }
+
+    /** One article's graph (metadata, mentions, claims) with its counts. */
+    public record ArticleAssembly(String articleId, Model model, int claims, int mentions, int mintedAgents) {
+    }
+
+    /** The problem of a claims file whose article does not exist. */
+    public static Problem noArticle(ClaimsFile cf) {
+        return new Problem(cf.file(), 0, "article", "'" + cf.article()
+                + "' has no article file data/articles/" + cf.article() + ".md");
+    }
+
+    /**
+     * Assembles one article's graph from the article and its claims files; problems are added to
+     * {@code problems} (the returned graph then lacks the faulty claims) and time to {@code timings}.
+     */
+    public static ArticleAssembly assembleArticle(Article a, List<ClaimsFile> claims, Extraction x,
+                                                  Problems problems, BuildTimings timings) {
+        long t0 = System.nanoTime();
+        Model m = newModel();
+        int minted = addArticle(m, a, x.catalog(), problems);
+        long t1 = System.nanoTime();
+        List<Sentence> sentences = x.splitter().split(a.body());
+        long t2 = System.nanoTime();
+        List<Mention> mentions = x.finder().find(a.body(), sentences);
+        long t3 = System.nanoTime();
+        addMentions(m, a, mentions);
+        long t4 = System.nanoTime();
+        int claimCount = 0;
+        for (ClaimsFile cf : claims) {
+            Map<String, Claim> seen = new HashMap<>();
+            for (Claim c : cf.claims()) {
+                if (addClaim(m, a, c, x.catalog(), x.isArticle(), seen, problems)) {
+                    claimCount++;
+                }
+            }
+        }
+        long t5 = System.nanoTime();
+        timings.add(BuildTimings.Phase.RDF, (t1 - t0) + (t4 - t3));
+        timings.add(BuildTimings.Phase.SENTENCES, t2 - t1);
+        timings.add(BuildTimings.Phase.MENTIONS, t3 - t2);
+        timings.add(BuildTimings.Phase.CLAIMS, t5 - t4);
+        return new ArticleAssembly(a.id(), m, claimCount, mentions.size(), minted);
     }
 
     private static Model newModel() {
@@ -273,12 +317,12 @@ public final class GraphAssembler {
 
     /** Adds one claim; returns false (with problems recorded) when it cannot be added. */
     private static boolean addClaim(Model m, Article article, Claim c, EntityCatalog catalog,
-                                    Map<String, Article> articles, Map<String, Claim> seen, Problems problems) {
+                                    Predicate<String> articles, Map<String, Claim> seen, Problems problems) {
         int before = problems.size();
         ClaimPredicate p = c.predicate();
         // subject
         if (c.subjectIsArticle()) {
-            if (!articles.containsKey(c.subjectArticleId())) {
+            if (!articles.test(c.subjectArticleId())) {
                 problems.add(c.problem("subject", "'" + c.subject() + "' is not an article of data/articles"));
             } else if (!p.allowsArticleSubject()) {
                 problems.add(c.problem("subject", "'" + c.subject() + "' is an Article, but '" + p.name()
