@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.alliancekg.ingest.InputException;
@@ -112,6 +114,18 @@ public final class Validator {
         return new Validator(shapes, List.of());
     }
 
+    /** The SHACL shapes, or null when the project has none. */
+    Shapes shapes() {
+        return shapes;
+    }
+
+    /** The check queries by file name as shown in messages, in order. */
+    Map<String, Query> checkQueries() {
+        Map<String, Query> out = new LinkedHashMap<>();
+        checks.forEach(c -> out.put(c.name(), c.query()));
+        return out;
+    }
+
     /** Number of check queries. */
     public int checkCount() {
         return checks.size();
@@ -146,17 +160,7 @@ public final class Validator {
         List<ValidationReport.CheckViolation> violations = new ArrayList<>();
         Dataset ds = DatasetFactory.wrap(checked);
         for (Check c : checks) {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(c.query()).build()) {
-                ResultSet rs = qe.execSelect();
-                while (rs.hasNext()) {
-                    QuerySolution row = rs.next();
-                    RDFNode res = row.get("resource");
-                    RDFNode msg = row.get("message");
-                    violations.add(new ValidationReport.CheckViolation(c.name(),
-                            res == null ? null : res.toString(),
-                            msg != null ? msg.asNode().getLiteralLexicalForm() : row.toString()));
-                }
-            }
+            runCheck(c.name(), c.query(), ds, violations);
         }
         ValidationReport report = new ValidationReport(conforms, reportModel, results, violations);
         LOG.info("validated {} triples: {} SHACL result(s), {} check(s) run, {} check violation(s)",
@@ -164,7 +168,21 @@ public final class Validator {
         return report;
     }
 
-    private static String describe(ReportEntry e) {
+    /** Runs one check query on the dataset, adding a violation per row. */
+    static void runCheck(String name, Query query, Dataset ds, List<ValidationReport.CheckViolation> violations) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) {
+                QuerySolution row = rs.next();
+                RDFNode res = row.get("resource");
+                RDFNode msg = row.get("message");
+                violations.add(new ValidationReport.CheckViolation(name, res == null ? null : res.toString(),
+                        msg != null ? msg.asNode().getLiteralLexicalForm() : row.toString()));
+            }
+        }
+    }
+
+    static String describe(ReportEntry e) {
         StringBuilder sb = new StringBuilder();
         sb.append(label(e.focusNode()));
         if (e.resultPath() != null) {
