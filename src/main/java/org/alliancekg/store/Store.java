@@ -21,10 +21,14 @@ import org.alliancekg.ingest.ProjectLayout;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.DatabaseConnection;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.slf4j.Logger;
@@ -116,6 +120,84 @@ public final class Store {
         }
         deleteOlder(dir);
         LOG.info("committed {} (current -> {})", layout.display(dir), dir.getFileName());
+        return dir;
+    }
+
+    /** The TDB2 bulk loader {@link #commitBulk} uses (see Jena's {@code tdb2.tdbloader --loader}). */
+    public enum Loader {
+        /** One thread; the database stays usable if the process dies mid-load. */
+        BASIC,
+        /** One thread, indexes built one after another. */
+        SEQUENTIAL,
+        /** A thread per index; not crash-safe, which is fine here: the directory is fresh and swapped in only on success. */
+        PARALLEL
+    }
+
+    /** Writes a build into the stream of a TDB2 bulk loader; throws to abandon the build. */
+    @FunctionalInterface
+    public interface Filler {
+        /** Sends every quad (and prefix) to {@code stream}, from one thread; returns the counts for {@code build.json}. */
+        Map<String, Long> fill(StreamRDF stream);
+    }
+
+    /**
+     * Fills a fresh TDB2 directory with Jena's bulk loader, writes its {@code build.json}, swaps {@code current} to
+     * it atomically and deletes older builds. If {@code filler} throws, the loader is finished, the new directory
+     * removed, {@code current} left as it was, and the exception rethrown.
+     */
+    public Path commitBulk(String inputHash, Loader loader, Filler filler) {
+        Path root = layout.dbRoot();
+        Path dir;
+        try {
+            Files.createDirectories(root);
+            dir = freshDir(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a database directory under " + root, e);
+        }
+        try {
+            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(dir));
+            Map<String, Long> counts;
+            try {
+                MonitorOutput output = (fmt, args) -> LOG.debug(String.format(fmt, args));
+                DataLoader dl = switch (loader) {
+                    case BASIC -> LoaderFactory.basicLoader(tdb, output);
+                    case SEQUENTIAL -> LoaderFactory.sequentialLoader(tdb, output);
+                    case PARALLEL -> LoaderFactory.parallelLoader(tdb, output);
+                };
+                dl.startBulk();
+                StreamRDF stream = dl.stream();
+                stream.start();
+                try {
+                    counts = filler.fill(stream);
+                } catch (RuntimeException e) {
+                    try {
+                        stream.finish();
+                        dl.finishBulk();
+                    } catch (RuntimeException again) {
+                        e.addSuppressed(again);
+                        dl.finishException(again);
+                    }
+                    throw e;
+                }
+                stream.finish();
+                dl.finishBulk();
+            } finally {
+                TDBInternal.expel(tdb);
+            }
+            BuildInfo info = new BuildInfo(inputHash, Instant.now(), counts);
+            writeInfo(dir.resolve(BUILD_INFO), info);
+            swapCurrent(dir);
+        } catch (RuntimeException | IOException e) {
+            release(dir);
+            deleteTree(dir);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot commit the database " + layout.display(dir), io);
+            }
+            throw (RuntimeException) e;
+        }
+        deleteOlder(dir);
+        LOG.info("bulk-loaded {} with the {} loader (current -> {})", layout.display(dir),
+                loader.name().toLowerCase(java.util.Locale.ROOT), dir.getFileName());
         return dir;
     }
 
