@@ -1,0 +1,112 @@
+package org.alliancekg.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.Store;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming build (bulk loader, extraction threads, scoped validation) stores exactly the dataset that the
+ * in-memory assembly of the same project gives, whatever the loader and thread count, and writes dumps equal to it.
+ */
+class StreamingBuildTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void realProjectBuildsToTheAssembledDataset() throws IOException {
+        ProjectLayout layout = copyOfProject(tmp.resolve("project"));
+        GraphBuilder builder = new GraphBuilder(layout);
+        DatasetGraph expected = namedGraphsOf(builder.assembleAndValidate().dataset().asDatasetGraph());
+
+        GraphBuilder.Result r = builder.build(2, Store.Loader.PARALLEL);
+        DatasetGraph stored = stored(layout);
+        assertTrue(IsoMatcher.isomorphic(expected, stored), "stored dataset differs from the assembled one");
+        assertEquals(expected.stream().count(), r.counts().get("quads"));
+        assertEquals(5L, r.counts().get("articles"));
+
+        Dataset nq = DatasetFactory.create();
+        RDFDataMgr.read(nq, layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq").toString());
+        assertTrue(IsoMatcher.isomorphic(expected, nq.asDatasetGraph()), "N-Quads dump differs");
+        Dataset trig = DatasetFactory.create();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(
+                layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".trig.gz")))) {
+            RDFDataMgr.read(trig, in, Lang.TRIG);
+        }
+        assertTrue(IsoMatcher.isomorphic(expected, trig.asDatasetGraph()), "TriG dump differs");
+        try (Stream<Path> s = Files.list(layout.dumpsDir())) {
+            assertFalse(s.anyMatch(p -> p.toString().endsWith(".tmp")), "temporary dump files left");
+        }
+
+        BuildTimings t = r.timings();
+        for (BuildTimings.Phase p : List.of(BuildTimings.Phase.READ, BuildTimings.Phase.SENTENCES,
+                BuildTimings.Phase.MENTIONS, BuildTimings.Phase.CLAIMS, BuildTimings.Phase.RDF,
+                BuildTimings.Phase.STORE, BuildTimings.Phase.SHACL, BuildTimings.Phase.DUMPS)) {
+            assertTrue(t.nanos(p) > 0, "no time recorded for " + p);
+        }
+        assertTrue(t.wallNanos() > 0);
+
+        // one thread and the sequential loader store the same dataset
+        builder.build(1, Store.Loader.SEQUENTIAL);
+        assertTrue(IsoMatcher.isomorphic(expected, stored(layout)), "sequential, one thread: stored dataset differs");
+        assertEquals(1, new Store(layout).databases().size(), "older builds are deleted");
+    }
+
+    private static DatasetGraph stored(ProjectLayout layout) {
+        Dataset ds = new Store(layout).openCurrent();
+        try {
+            return Txn.calculateRead(ds, () -> namedGraphsOf(ds.asDatasetGraph()));
+        } finally {
+            Store.close(ds);
+        }
+    }
+
+    private static DatasetGraph namedGraphsOf(DatasetGraph dsg) {
+        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+        dsg.find().forEachRemaining(q -> {
+            if (!q.isDefaultGraph()) {
+                copy.add(q);
+            }
+        });
+        return copy;
+    }
+
+    /** A copy of the project's inputs (data, ontology, queries) in a fresh directory. */
+    static ProjectLayout copyOfProject(Path target) throws IOException {
+        ProjectLayout src = ProjectLayout.detect();
+        for (Path dir : List.of(src.dataDir(), src.ontologyDir(), src.queriesDir())) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.toList()) {
+                    Path dest = target.resolve(src.root().relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(p, dest);
+                    }
+                }
+            }
+        }
+        return ProjectLayout.of(target);
+    }
+}
