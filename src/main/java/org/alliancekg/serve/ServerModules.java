@@ -13,6 +13,7 @@ public final class ServerModules {
     public static List<ServerModule> defaults() {
         List<ServerModule> modules = new ArrayList<>();
         modules.add(new org.alliancekg.explore.ExploreModule());
+        modules.add(new org.alliancekg.ingestion.http.ArticleIngestModule());
         modules.add(new org.alliancekg.publish.LinkedDataModule());
         return List.copyOf(modules);
     }

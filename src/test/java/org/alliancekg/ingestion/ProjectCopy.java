@@ -28,7 +28,7 @@ final class ProjectCopy {
     /** Copies the project's inputs (not its database) into {@code target} and returns its layout. */
     static ProjectLayout of(Path target) {
         Path root = ProjectLayout.detect().root();
-        for (String dir : List.of("data", "ontology", "queries/checks", "fuseki-config")) {
+        for (String dir : List.of("data", "ontology", "queries", "fuseki-config")) {
             copyTree(root.resolve(dir), target.resolve(dir));
         }
         return ProjectLayout.of(target);
