@@ -10,13 +10,19 @@ import java.util.Optional;
  * @param queryTimeoutMs the SPARQL query timeout in milliseconds
  * @param maxResultRows  the largest number of result rows a public query may return
  * @param maxRequestBytes the largest request body accepted (larger: 413)
+ * @param resultCache    whether SPARQL query answers are cached until the data changes ({@code serve --cache})
  */
 public record ServerSettings(Optional<Path> passwordFile, long queryTimeoutMs, long maxResultRows,
-                             long maxRequestBytes) {
+                             long maxRequestBytes, boolean resultCache) {
 
-    /** Defaults: no credentials, 10 s timeout, 10,000 rows, 1 MiB bodies. */
+    /** Defaults: no credentials, 10 s timeout, 10,000 rows, 1 MiB bodies, no result cache. */
     public static ServerSettings defaults() {
         return new ServerSettings(Optional.empty(), 10_000, 10_000, 1L << 20);
+    }
+
+    /** Settings without the result cache. */
+    public ServerSettings(Optional<Path> passwordFile, long queryTimeoutMs, long maxResultRows, long maxRequestBytes) {
+        this(passwordFile, queryTimeoutMs, maxResultRows, maxRequestBytes, false);
     }
 
     public ServerSettings {
@@ -28,6 +34,12 @@ public record ServerSettings(Optional<Path> passwordFile, long queryTimeoutMs, l
 
     /** A copy with the password file set. */
     public ServerSettings withPasswordFile(Path file) {
-        return new ServerSettings(Optional.ofNullable(file), queryTimeoutMs, maxResultRows, maxRequestBytes);
+        return new ServerSettings(Optional.ofNullable(file), queryTimeoutMs, maxResultRows, maxRequestBytes,
+                resultCache);
+    }
+
+    /** A copy with the result cache on or off. */
+    public ServerSettings withResultCache(boolean on) {
+        return new ServerSettings(passwordFile, queryTimeoutMs, maxResultRows, maxRequestBytes, on);
     }
 }
