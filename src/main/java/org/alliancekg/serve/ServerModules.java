@@ -12,6 +12,7 @@ public final class ServerModules {
     /** Every module of a full server. */
     public static List<ServerModule> defaults() {
         List<ServerModule> modules = new ArrayList<>();
+        modules.add(new org.alliancekg.bench.ResultCacheModule());
         modules.add(new org.alliancekg.explore.ExploreModule());
         modules.add(new org.alliancekg.ingestion.http.ArticleIngestModule());
         modules.add(new org.alliancekg.publish.LinkedDataModule());
