@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.alliancekg.extract.ArticleExtractor;
 import org.alliancekg.extract.Mention;
 import org.alliancekg.extract.MentionFinder;
 import org.alliancekg.extract.Offsets;
 import org.alliancekg.extract.Sentence;
 import org.alliancekg.extract.SentenceSplitter;
 import org.alliancekg.extract.Span;
+import org.alliancekg.extract.SuggestionGraph;
 import org.alliancekg.ingest.Article;
 import org.alliancekg.ingest.Claim;
 import org.alliancekg.ingest.ClaimsFile;
@@ -104,6 +106,7 @@ public final class GraphAssembler {
                 articles::containsKey);
         BuildTimings timings = new BuildTimings();
         Map<String, Model> articleModels = new LinkedHashMap<>();
+        Map<String, Model> suggestedModels = new LinkedHashMap<>();
         int minted = 0;
         int mentionCount = 0;
         int claimCount = 0;
@@ -114,9 +117,11 @@ public final class GraphAssembler {
             mentionCount += one.mentions();
             claimCount += one.claims();
             articleModels.put(a.id(), one.model());
+            suggestedModels.put(a.id(), one.suggested());
         }
         problems.throwIfAny();
         articleModels.forEach((id, m) -> ds.addNamedModel(Iris.articleGraph(id), m));
+        suggestedModels.forEach((id, m) -> ds.addNamedModel(Iris.suggestedGraph(id), m));
         Counts counts = new Counts(corpus.articles().size(), catalog.size(), claimCount, mentionCount, minted);
         LOG.info("assembled {} articles, {} entities, {} claims, {} mentions ({} authors/publishers minted)",
                 corpus.articles().size(), catalog.size(), claimCount, mentionCount, minted);
@@ -125,14 +130,25 @@ public final class GraphAssembler {
 
     /**
      * What extracting an article needs: the catalogue, a mention finder over it (thread-safe, may be shared), a
-     * sentence splitter (one per thread) and which article ids exist (for claims about an article).
+     * sentence splitter (one per thread), which article ids exist (for claims about an article) and the extractor of
+     * suggested claims (thread-safe, may be shared).
      */
     public record Extraction(EntityCatalog catalog, MentionFinder finder, SentenceSplitter splitter,
-                             Predicate<String> isArticle) {
+                             Predicate<String> isArticle, ArticleExtractor extractor) {
+
+        /** With a new extractor of suggested claims over the catalogue and finder. */
+        public Extraction(EntityCatalog catalog, MentionFinder finder, SentenceSplitter splitter,
+                          Predicate<String> isArticle) {
+            this(catalog, finder, splitter, isArticle, new ArticleExtractor(catalog, finder));
+        }
     }
 
-    /** One article's graph (metadata, mentions, claims) with its counts. */
-    public record ArticleAssembly(String articleId, Model model, int claims, int mentions, int mintedAgents) {
+    /**
+     * One article's graph (metadata, mentions, claims) with its counts, and its graph of suggested claims (for
+     * {@code .../graph/suggested/{id}}; empty when there are none).
+     */
+    public record ArticleAssembly(String articleId, Model model, int claims, int mentions, int mintedAgents,
+                                  Model suggested) {
     }
 
     /** The problem of a claims file whose article does not exist. */
@@ -156,6 +172,7 @@ public final class GraphAssembler {
         List<Mention> mentions = x.finder().find(a.body(), sentences);
         long t3 = System.nanoTime();
         addMentions(m, a, mentions);
+        Model suggested = SuggestionGraph.model(a.id(), x.extractor().suggest(a, sentences, mentions));
         long t4 = System.nanoTime();
         int claimCount = 0;
         for (ClaimsFile cf : claims) {
@@ -171,7 +188,7 @@ public final class GraphAssembler {
         timings.add(BuildTimings.Phase.SENTENCES, t2 - t1);
         timings.add(BuildTimings.Phase.MENTIONS, t3 - t2);
         timings.add(BuildTimings.Phase.CLAIMS, t5 - t4);
-        return new ArticleAssembly(a.id(), m, claimCount, mentions.size(), minted);
+        return new ArticleAssembly(a.id(), m, claimCount, mentions.size(), minted, suggested);
     }
 
     private static Model newModel() {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.alliancekg.build.BuildTimings.Phase;
+import org.alliancekg.extract.ArticleExtractor;
 import org.alliancekg.extract.MentionFinder;
 import org.alliancekg.extract.SentenceSplitter;
 import org.alliancekg.ingest.Article;
@@ -62,6 +63,8 @@ final class StreamingBuild {
     private final BuildTimings timings;
     private final int threads;
     private final Store.Loader loader;
+    /** The extractor of suggested claims, shared by the extraction threads (built once per build). */
+    private ArticleExtractor extractor;
 
     StreamingBuild(ProjectLayout layout, BuildTimings timings, int threads, Store.Loader loader) {
         if (threads < 1) {
@@ -77,7 +80,8 @@ final class StreamingBuild {
     static final int BATCH = 25;
 
     /** What one article gave (no graph when it could not be read). */
-    private record Result(String id, Graph graph, int claims, int mentions, long bodyBytes, List<Problem> problems) {
+    private record Result(String id, Graph graph, Graph suggested, int claims, int mentions, long bodyBytes,
+                          List<Problem> problems) {
     }
 
     /** What a batch of articles gave, in article order, with the validation of their graphs. */
@@ -132,6 +136,7 @@ final class StreamingBuild {
                 int window = threads * 2;
                 int claims = 0;
                 int mentions = 0;
+                int suggestedGraphs = 0;
                 long bytes = 0;
                 int done = 0;
                 int next = 0;
@@ -150,8 +155,17 @@ final class StreamingBuild {
                                 Node g = NodeFactory.createURI(Iris.articleGraph(r.id()));
                                 emit(stream, dumps, g, r.graph());
                                 quads += r.graph().size();
+                                if (!r.suggested().isEmpty()) {
+                                    emit(stream, dumps, NodeFactory.createURI(Iris.suggestedGraph(r.id())),
+                                            r.suggested());
+                                    quads += r.suggested().size();
+                                    suggestedGraphs++;
+                                }
                             }
-                            timings.run(Phase.SHACL, () -> scoped.share(r.id(), r.graph()));
+                            timings.run(Phase.SHACL, () -> {
+                                scoped.share(r.id(), r.graph());
+                                scoped.share(r.id(), r.suggested());
+                            });
                             claims += r.claims();
                             mentions += r.mentions();
                             bytes += r.bodyBytes();
@@ -184,7 +198,7 @@ final class StreamingBuild {
                     throw new ValidationException(report);
                 }
                 counts.put("quads", quads);
-                counts.put("graphs", 2L + articleFiles.size());
+                counts.put("graphs", 2L + articleFiles.size() + suggestedGraphs);
                 counts.put("articles", (long) articleFiles.size());
                 counts.put("entities", (long) catalog.size());
                 counts.put("claims", (long) claims);
@@ -216,13 +230,21 @@ final class StreamingBuild {
         timings.add(Phase.DUMPS, t2 - t1);
     }
 
+    private synchronized ArticleExtractor extractor(EntityCatalog catalog, MentionFinder finder) {
+        if (extractor == null) {
+            extractor = new ArticleExtractor(catalog, finder);
+        }
+        return extractor;
+    }
+
     private Batch extract(List<Path> files, Map<String, List<Path>> claimFiles, ArticleReader articleReader,
                           ClaimsReader claimsReader, EntityCatalog catalog, MentionFinder finder,
                           Set<String> articleIds, WorkerState ws) {
         List<Result> results = new ArrayList<>(files.size());
         Map<String, Graph> graphs = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
-        GraphAssembler.Extraction x = new GraphAssembler.Extraction(catalog, finder, ws.splitter, articleIds::contains);
+        GraphAssembler.Extraction x = new GraphAssembler.Extraction(catalog, finder, ws.splitter, articleIds::contains,
+                extractor(catalog, finder));
         for (Path file : files) {
             Problems problems = new Problems();
             long t0 = System.nanoTime();
@@ -236,14 +258,15 @@ final class StreamingBuild {
             }
             timings.add(Phase.READ, System.nanoTime() - t0);
             if (a == null) {
-                results.add(new Result(idOf(file), null, 0, 0, 0, problems.list()));
+                results.add(new Result(idOf(file), null, null, 0, 0, 0, problems.list()));
                 continue;
             }
             GraphAssembler.ArticleAssembly one = GraphAssembler.assembleArticle(a, claims, x, problems, timings);
             Graph g = one.model().getGraph();
             graphs.put(Iris.articleGraph(a.id()), g);
+            graphs.put(Iris.suggestedGraph(a.id()), one.suggested().getGraph());
             ids.add(a.id());
-            results.add(new Result(a.id(), g, one.claims(), one.mentions(),
+            results.add(new Result(a.id(), g, one.suggested().getGraph(), one.claims(), one.mentions(),
                     a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, problems.list()));
         }
         ScopedValidator.ArticleCheck check = graphs.isEmpty() ? null

@@ -14,6 +14,8 @@ import org.alliancekg.ingest.EntityCatalog;
  * Extraction x = new ArticleExtractor(catalog).extract(article);
  * x.suggestions().forEach(s -> System.out.println(s.triple() + "  " + s.confidence()));
  * }</pre>
+ *
+ * <p>Thread-safe: one extractor may serve several threads.
  */
 public final class ArticleExtractor {
 
@@ -38,6 +40,12 @@ public final class ArticleExtractor {
     public Extraction extract(Article article) {
         List<Sentence> sentences = SentenceSplitter.english().split(article.body());
         return extract(article, sentences, finder.find(article.body(), sentences));
+    }
+
+    /** The suggested claims only, given the sentences and mentions already found (what a build stores). */
+    public List<SuggestedClaim> suggest(Article article, List<Sentence> sentences, List<Mention> mentions) {
+        return suggester.suggest(article.body(), sentences, mentions,
+                dates.extract(article.body(), article.frontMatter().date()));
     }
 
     /** Extracts the rest, given the sentences and mentions already found for the article. */

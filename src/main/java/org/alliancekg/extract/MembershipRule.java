@@ -1,10 +1,10 @@
 package org.alliancekg.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +31,7 @@ final class MembershipRule implements SuggestionRule {
     private static final Pattern AFTER_WITH = Pattern.compile("(?s).*\\bwith\\s+(?:the\\s+)?$");
 
     private final MentionFinder states;
-    private final Map<String, List<Entity>> namedStates = new HashMap<>();
+    private final Map<String, List<Entity>> namedStates = new ConcurrentHashMap<>();
 
     MembershipRule(EntityCatalog catalog) {
         this.states = new MentionFinder(new EntityCatalog(catalog.entities().stream()

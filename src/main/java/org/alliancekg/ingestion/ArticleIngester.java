@@ -13,22 +13,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.alliancekg.build.BuildTimings;
 import org.alliancekg.build.GraphAssembler;
 import org.alliancekg.build.ValidationException;
 import org.alliancekg.build.ValidationReport;
 import org.alliancekg.build.Validator;
-import org.alliancekg.extract.ArticleExtractor;
 import org.alliancekg.extract.Extraction;
-import org.alliancekg.extract.SuggestionGraph;
+import org.alliancekg.extract.MentionFinder;
+import org.alliancekg.extract.SentenceSplitter;
 import org.alliancekg.ingest.Article;
 import org.alliancekg.ingest.ArticleReader;
 import org.alliancekg.ingest.ClaimsFile;
 import org.alliancekg.ingest.ClaimsReader;
-import org.alliancekg.ingest.Corpus;
 import org.alliancekg.ingest.EntityCatalog;
 import org.alliancekg.ingest.EntityCatalogReader;
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.Problem;
+import org.alliancekg.ingest.Problems;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
@@ -38,10 +39,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #prepare} reads the file as a build does (refusing, with file and problem named, a missing front
  * matter, a bad date, bytes that are not UTF-8, an empty body) and builds its article graph (metadata, mentions,
- * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims, with the same
- * code as a build. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
+ * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims with
+ * {@link GraphAssembler#assembleArticle}, as a build does. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
  * in ONE write transaction, validates the union of all graphs after the change (SHACL and the check queries) inside
  * that transaction and aborts on any violation; when the database already holds exactly these quads it writes
  * nothing, so ingesting the same file twice changes nothing. Last, the file is copied into
@@ -121,18 +120,15 @@ public final class ArticleIngester {
         Article article = ArticleReader.parse(id, shown, bytes);
         EntityCatalog catalog = new EntityCatalogReader(layout).readAll();
         List<ClaimsFile> claims = claimsOf(id).map(f -> List.of(new ClaimsReader(layout).read(f))).orElse(List.of());
-        GraphAssembler.Assembly assembly = new GraphAssembler(GraphFactory.createDefaultGraph())
-                .assemble(new Corpus(List.of(article), catalog, claims));
-        Model articleGraph = copy(assembly.dataset().getNamedModel(Iris.articleGraph(id)));
-        Extraction x = new ArticleExtractor(catalog).extract(article);
-        Model suggested = SuggestionGraph.model(id, x.suggestions());
-        return new PreparedArticle(article, bytes, articleGraph, suggested, x, assembly.counts().claims());
-    }
-
-    private static Model copy(Model m) {
-        Model out = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
-        out.add(m);
-        return out;
+        GraphAssembler.Extraction x = new GraphAssembler.Extraction(catalog, new MentionFinder(catalog),
+                SentenceSplitter.english(), other -> other.equals(id)
+                        || Files.isRegularFile(layout.articlesDir().resolve(other + ArticleReader.SUFFIX)));
+        Problems problems = new Problems();
+        GraphAssembler.ArticleAssembly one = GraphAssembler.assembleArticle(article, claims, x, problems,
+                new BuildTimings());
+        problems.throwIfAny();
+        Extraction found = x.extractor().extract(article);
+        return new PreparedArticle(article, bytes, one.model(), one.suggested(), found, one.claims());
     }
 
     /** {@code data/claims/{id}.yaml} (or {@code .yml}, {@code .json}) if there is one. */
