@@ -54,6 +54,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ExtractCommand());
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new ExportCommand());
+        cl.addSubcommand(new PushCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException || ex instanceof ValidationException) {
                 commandLine.getErr().println(ex.getMessage());
