@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One HTML page of the explorer ({@code /explore}, {@code /timeline}, {@code /query}) from the classpath folder
- * {@code explore/}, with {@code {{name}}} placeholders filled in once, at start. The pages use relative addresses
- * only, so they work wherever the server is mounted.
+ * {@code explore/}, with {@code {{name}}} placeholders filled in once, at start ({@code {{site-bar}}}: the site's top
+ * bar from {@link org.alliancekg.serve.SiteNav}). The pages use relative addresses only, so they work wherever the
+ * server is mounted.
  */
 final class PageServlet extends HttpServlet {
 
@@ -25,12 +26,16 @@ final class PageServlet extends HttpServlet {
     /**
      * @param resource the page's file in the classpath folder {@code explore/}
      * @param values   placeholder name to value (HTML-escaped here)
+     * @param markup   placeholder name to markup written by this project's code (never data), inserted as is
      * @throws IllegalStateException if the page is missing or a placeholder is left unfilled
      */
-    PageServlet(String resource, Map<String, String> values) {
+    PageServlet(String resource, Map<String, String> values, Map<String, String> markup) {
         String html = read(AssetServlet.OWN + resource);
         for (Map.Entry<String, String> v : values.entrySet()) {
             html = html.replace("{{" + v.getKey() + "}}", escape(v.getValue()));
+        }
+        for (Map.Entry<String, String> m : markup.entrySet()) {
+            html = html.replace("{{" + m.getKey() + "}}", m.getValue());
         }
         if (html.contains("{{")) {
             throw new IllegalStateException(resource + ": unfilled placeholder near "

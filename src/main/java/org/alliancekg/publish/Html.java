@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.alliancekg.serve.SiteNav;
+
 /**
  * A small HTML writer: text is always escaped on the way in ({@link #text(String)}), attributes too
  * ({@link #attr(String)}); markup goes through {@link #raw(String)} only from this package's own constants.
- * Pages share one layout ({@link #open(String, SiteLinks)} / {@link #close(SiteLinks)}) with the style sheet
- * {@code publish/page.css} from the classpath inlined.
+ * Pages share one layout ({@link #open(String, SiteLinks)} / {@link #close(SiteLinks)}): the site's top bar
+ * ({@link SiteNav}, with its style sheet linked) and the style sheet {@code publish/page.css} from the classpath
+ * inlined.
  */
 final class Html {
 
@@ -65,16 +68,22 @@ final class Html {
         return raw("<a href=\"").attr(href).raw("\">").text(text).raw("</a>");
     }
 
-    /** The start of a page: head with title and style, the site header. */
+    /** The start of a page that is not one of the site bar's links: head with title and style, the site bar. */
     Html open(String title, SiteLinks links) {
+        return open(title, links, null);
+    }
+
+    /**
+     * The start of a page: head with title and style, the site bar ({@link SiteNav}).
+     *
+     * @param currentPath the site path of this page when it is one of the bar's links ({@code /ontology}), else null
+     */
+    Html open(String title, SiteLinks links, String currentPath) {
         raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .text(title).raw(" — alliance-kg</title>\n<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n")
-                .raw("<header class=\"site\"><a class=\"brand\" href=\"").attr(links.page("")).raw("\">alliance-kg</a>")
-                .raw("<nav>").link(links.page("ontology"), "ontology").raw(" ")
-                .link(links.page("void"), "dataset (VoID)").raw(" ")
-                .link(links.page("kg/sparql"), "SPARQL endpoint").raw(" ")
-                .link(links.page("reconcile"), "reconciliation").raw("</nav></header>\n<main>\n");
+                .text(title).raw(" — alliance-kg</title>\n<link rel=\"stylesheet\" href=\"")
+                .attr(links.page(SiteNav.STYLESHEET)).raw("\">\n<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n")
+                .raw(SiteNav.bar(links.serviceName(), links::page, currentPath)).raw("<main>\n");
         return this;
     }
 

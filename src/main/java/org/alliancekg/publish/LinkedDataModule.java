@@ -61,7 +61,7 @@ public final class LinkedDataModule implements ServerModule {
 
     @Override
     public void configure(FusekiServer.Builder builder, ServerContext ctx) {
-        SiteLinks links = new SiteLinks(ctx.publicBase());
+        SiteLinks links = new SiteLinks(ctx.publicBase(), ctx.serviceName());
         ArticleTexts texts = new ArticleTexts(ctx.layout());
         ResourceServlet resources = new ResourceServlet(ctx.dataset(), links, texts);
         for (String path : RESOURCE_PATHS) {

@@ -400,7 +400,7 @@ final class PageRenderer {
         Html h = new Html();
         String title = first(ontology, DCTerms.title.asNode()).map(Node::getLiteralLexicalForm)
                 .orElse("alliance-kg ontology");
-        h.open(title, links);
+        h.open(title, links, "/ontology");
         h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(ontology.getURI()).raw("</div>\n");
         first(ontology, DCTerms.description.asNode())
                 .ifPresent(d -> h.raw("<p class=\"comment\">").text(d.getLiteralLexicalForm()).raw("</p>\n"));
@@ -518,11 +518,15 @@ final class PageRenderer {
         return h.toString();
     }
 
-    /** A page showing an RDF document (VoID, service description) as Turtle, with links to its other formats. */
+    /**
+     * A page showing an RDF document (VoID, service description) as Turtle, with links to its other formats.
+     *
+     * @param currentPath the site path of the page, marked in the site bar ({@code /void})
+     */
     static String rdfDocument(String title, String intro, Model model, Function<Format, String> formatHref,
-                              SiteLinks links) {
+                              SiteLinks links, String currentPath) {
         Html h = new Html();
-        h.open(title, links);
+        h.open(title, links, currentPath);
         h.raw("<h1>").text(title).raw("</h1>\n<p class=\"comment\">").text(intro).raw("</p>\n");
         h.raw("<p class=\"formats\">Also as ");
         for (Format f : Format.rdfOnly()) {

@@ -65,7 +65,8 @@ final class ServiceDescriptionFilter implements Filter {
                 : PageRenderer.rdfDocument("SPARQL endpoint " + endpoint,
                         "This is the SPARQL 1.1 query endpoint of alliance-kg: send a query with ?query= (GET) or "
                                 + "POST. Below is its service description.",
-                        model, x -> endpoint + "?" + PARAMETER + "=" + x.extension(), links).getBytes(StandardCharsets.UTF_8);
+                        model, x -> endpoint + "?" + PARAMETER + "=" + x.extension(), links, path)
+                        .getBytes(StandardCharsets.UTF_8);
         Responses.ok(resp, f, body, named.isEmpty(), null);
     }
 }

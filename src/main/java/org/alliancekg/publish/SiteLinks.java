@@ -21,7 +21,7 @@ import org.alliancekg.vocab.Iris;
  * ({@code https://kg.example.org/}, also behind a proxy under a path), links and addresses are made under it.
  *
  * <pre>{@code
- * SiteLinks links = new SiteLinks("https://kg.example.org/");
+ * SiteLinks links = new SiteLinks("https://kg.example.org/", "kg");
  * links.href("https://w3id.org/alliance-kg/id/state/japan");  // https://kg.example.org/id/state/japan
  * links.iriForPath("/id/state/japan");                          // https://w3id.org/alliance-kg/id/state/japan
  * }</pre>
@@ -30,10 +30,15 @@ public final class SiteLinks {
 
     private final String publicBase;
     private final boolean canonical;
+    private final String serviceName;
 
-    /** @param publicBase the deployment's public base; {@value Iris#BASE} for the default behaviour */
-    public SiteLinks(String publicBase) {
+    /**
+     * @param publicBase  the deployment's public base; {@value Iris#BASE} for the default behaviour
+     * @param serviceName the SPARQL service the pages link to, e.g. {@code kg}
+     */
+    public SiteLinks(String publicBase, String serviceName) {
         Objects.requireNonNull(publicBase, "publicBase");
+        this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
         if (!publicBase.startsWith("http://") && !publicBase.startsWith("https://")) {
             throw new IllegalArgumentException("public base must be an http(s) IRI: " + publicBase);
         }
@@ -44,6 +49,11 @@ public final class SiteLinks {
     /** The public base, ending in {@code /}. */
     public String publicBase() {
         return publicBase;
+    }
+
+    /** The SPARQL service the pages link to, e.g. {@code kg} (its endpoint is {@code kg/sparql}). */
+    public String serviceName() {
+        return serviceName;
     }
 
     /** The canonical IRI for a request path relative to the server root ({@code /id/state/japan}). */

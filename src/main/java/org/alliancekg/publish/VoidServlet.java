@@ -60,7 +60,7 @@ final class VoidServlet extends HttpServlet {
                 : PageRenderer.rdfDocument("Dataset description (VoID)",
                         "The VoID description of alliance-kg, counted from the live data: size, classes, properties, "
                                 + "named graphs, endpoint, dumps, license and the links to Wikidata.",
-                        model, x -> links.page("void." + x.extension()), links).getBytes(StandardCharsets.UTF_8);
+                        model, x -> links.page("void." + x.extension()), links, "/void").getBytes(StandardCharsets.UTF_8);
         Responses.alternates(resp, links, "void");
         Responses.ok(resp, f, body, byExtension.isEmpty(), links.page("void." + f.extension()));
     }

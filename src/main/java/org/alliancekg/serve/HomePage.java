@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -95,9 +96,12 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
         String queryPath = queryPath();
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>alliance-kg SPARQL endpoint</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(SiteNav.STYLESHEET).append("\">\n")
                 .append("<link rel=\"stylesheet\" href=\"/static/home.css\">\n</head>\n<body>\n")
-                .append("<h1>alliance-kg</h1>\n")
+                .append(SiteNav.bar(serviceName, path -> path, "/"))
+                .append("<main>\n<h1>alliance-kg</h1>\n")
                 .append("<p>A knowledge graph of Japan&#39;s national security strategy and the U.S.-Japan alliance, ")
                 .append("built from five source articles. Read only.</p>\n");
 
@@ -113,6 +117,13 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
                     .append("</code></a>: ").append(esc(e.kind().description())).append("</li>\n");
         }
         h.append("</ul>\n");
+
+        h.append("<h2 id=\"").append(SiteNav.DOWNLOADS_ANCHOR).append("\">Downloads</h2>\n<ul id=\"dumps\">\n");
+        String dump = "/dumps/" + GraphBuilder.DUMP_NAME;
+        h.append("<li><a href=\"").append(esc(dump)).append(".trig.gz\"><code>").append(esc(dump))
+                .append(".trig.gz</code></a>: every named graph, as gzipped TriG</li>\n");
+        h.append("<li><a href=\"").append(esc(dump)).append(".nq.gz\"><code>").append(esc(dump))
+                .append(".nq.gz</code></a>: the same quads, as gzipped N-Quads (one per line)</li>\n</ul>\n");
 
         h.append("<h2>Instances by class</h2>\n<table id=\"classes\">\n<thead><tr><th>class</th><th>instances</th>")
                 .append("</tr></thead>\n<tbody>\n");
@@ -162,7 +173,7 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
             }
             h.append("</ol>\n");
         }
-        h.append("</body>\n</html>\n");
+        h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
 

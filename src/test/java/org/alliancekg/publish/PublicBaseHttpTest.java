@@ -12,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerModules;
+import org.alliancekg.serve.SiteNav;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.rdf.model.Model;
@@ -65,7 +66,10 @@ class PublicBaseHttpTest {
         assertTrue(html.contains("href=\"" + PUBLIC + "id/state/testland\""), html);
         assertTrue(html.contains("href=\"" + PUBLIC + "id/meeting/test-meeting.ttl\""), html);
         assertTrue(html.contains("href=\"" + PUBLIC + "ontology#participant\""), html);
-        assertFalse(html.contains("href=\"/id/"), "no root-relative links");
+        assertFalse(html.contains("href=\"/"), "no root-relative links");
+        for (SiteNav.Link link : SiteNav.links("kg")) {
+            assertTrue(html.contains("<a href=\"" + PUBLIC + link.path().substring(1) + "\""), "site bar: " + link);
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ class SiteLinksTest {
 
     @Test
     void canonicalBaseGivesRootRelativeLinks() {
-        SiteLinks links = new SiteLinks(Iris.BASE);
+        SiteLinks links = new SiteLinks(Iris.BASE, "kg");
         assertEquals("/id/state/japan", links.href(Iris.state("japan")));
         assertEquals("/ontology#Meeting", links.href(Iris.ONTOLOGY + "Meeting"));
         assertEquals("/graph/entities", links.href(Iris.ENTITIES_GRAPH));
@@ -21,7 +21,7 @@ class SiteLinksTest {
 
     @Test
     void ownBaseGivesAbsoluteLinksUnderIt() {
-        SiteLinks links = new SiteLinks("https://kg.example.org/akg");
+        SiteLinks links = new SiteLinks("https://kg.example.org/akg", "kg");
         assertEquals("https://kg.example.org/akg/", links.publicBase());
         assertEquals("https://kg.example.org/akg/id/state/japan", links.href(Iris.state("japan")));
         assertEquals("https://kg.example.org/akg/kg/sparql", links.page("/kg/sparql"));
@@ -30,7 +30,7 @@ class SiteLinksTest {
     @Test
     void pathsMapToCanonicalIris() {
         for (String base : new String[] {Iris.BASE, "http://localhost:3030/"}) {
-            SiteLinks links = new SiteLinks(base);
+            SiteLinks links = new SiteLinks(base, "kg");
             assertEquals(Iris.state("japan"), links.iriForPath("/id/state/japan"));
             assertEquals(Iris.BASE + "ontology", links.iriForPath("ontology"));
         }
@@ -38,6 +38,6 @@ class SiteLinksTest {
 
     @Test
     void publicBaseMustBeHttp() {
-        assertThrows(IllegalArgumentException.class, () -> new SiteLinks("ftp://example.org/"));
+        assertThrows(IllegalArgumentException.class, () -> new SiteLinks("ftp://example.org/", "kg"));
     }
 }

@@ -1,0 +1,172 @@
+package org.alliancekg.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.ingest.ProjectLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every HTML page of the site (home page, resource, ontology, VoID and endpoint pages, explorer, timeline, query
+ * editor) carries the one top bar of {@link SiteNav}: the same markup once its links are resolved against the page's
+ * address, every link of {@link SiteNav#links(String)} in order, the page's own link marked current, the bar's style
+ * sheet linked; and every link of the bar answers. Over the project's real build with the default modules.
+ */
+class SiteNavHttpTest {
+
+    /** The site pages, by path, with the bar link each marks as current ("" for none). */
+    static final List<String[]> PAGES = List.of(
+            new String[] {"/", "/"},
+            new String[] {"/id/state/japan", ""},
+            new String[] {"/id/meeting/scc-2022-01-06", ""},
+            new String[] {"/graph/entities", ""},
+            new String[] {"/ontology", "/ontology"},
+            new String[] {"/void", "/void"},
+            new String[] {"/kg/sparql", "/kg/sparql"},
+            new String[] {"/explore", "/explore"},
+            new String[] {"/timeline", "/timeline"},
+            new String[] {"/query", "/query"});
+
+    static final Pattern BAR = Pattern.compile("<header class=\"site-bar\">.*?</header>", Pattern.DOTALL);
+    static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\"[^>]*>([^<]*)</a>");
+    static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]*site\\.css)\">");
+
+    @TempDir
+    static Path dbRoot;
+
+    static KgServer server;
+    static HttpClient http;
+    static String base;
+
+    @BeforeAll
+    static void buildAndStart() {
+        ProjectLayout scratch = ProjectLayout.detect().withDbRoot(dbRoot);
+        new GraphBuilder(scratch).build();
+        server = KgServer.builder().layout(scratch).port(0).build().start();
+        http = HttpClient.newHttpClient();
+        base = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    static HttpResponse<String> get(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The page's one bar with its links resolved against the page's address and without the current mark. */
+    static String resolvedBar(String path, String html) {
+        Matcher bar = BAR.matcher(html);
+        assertTrue(bar.find(), path + ": no site bar");
+        String markup = bar.group();
+        assertTrue(!bar.find(), path + ": two site bars");
+        URI page = URI.create(base + path);
+        Matcher a = Pattern.compile("href=\"([^\"]*)\"").matcher(markup.replace(" aria-current=\"page\"", ""));
+        StringBuilder out = new StringBuilder();
+        while (a.find()) {
+            a.appendReplacement(out, Matcher.quoteReplacement(
+                    "href=\"" + page.resolve(a.group(1).replace("&amp;", "&")) + "\""));
+        }
+        a.appendTail(out);
+        return out.toString();
+    }
+
+    @Test
+    void everyPageCarriesTheSameBarWithEveryLink() {
+        List<SiteNav.Link> expected = SiteNav.links("kg");
+        String first = null;
+        for (String[] p : PAGES) {
+            String path = p[0];
+            HttpResponse<String> r = get(base + path);
+            assertEquals(200, r.statusCode(), path);
+            String html = r.body();
+
+            String bar = resolvedBar(path, html);
+            Matcher m = LINK.matcher(bar);
+            List<String> links = new ArrayList<>();
+            while (m.find()) {
+                links.add(m.group(2) + " " + m.group(1));
+            }
+            List<String> wanted = expected.stream().map(l -> HomePage.esc(l.label()) + " " + base + l.path()).toList();
+            assertEquals(wanted, links, path + ": the bar's links");
+            if (first == null) {
+                first = bar;
+            } else {
+                assertEquals(first, bar, path + ": the same bar as on " + PAGES.get(0)[0]);
+            }
+
+            Matcher current = Pattern.compile("<a href=\"([^\"]*)\"[^>]* aria-current=\"page\">").matcher(html);
+            List<String> marked = new ArrayList<>();
+            while (current.find()) {
+                marked.add(URI.create(base + path).resolve(current.group(1)).getPath());
+            }
+            assertEquals(p[1].isEmpty() ? List.of() : List.of(p[1]), marked, path + ": link marked current");
+
+            Matcher css = STYLESHEET.matcher(html);
+            assertTrue(css.find(), path + ": no link to the site style sheet");
+            assertEquals(base + SiteNav.STYLESHEET, URI.create(base + path).resolve(css.group(1)).toString(), path);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/explore", "/timeline", "/query", "/ontology", "/void", "/kg/sparql",
+            "/reconcile", "/#" + SiteNav.DOWNLOADS_ANCHOR, SiteNav.STYLESHEET})
+    void everyLinkOfTheBarAnswers(String path) {
+        assertTrue(SiteNav.links("kg").stream().anyMatch(l -> l.path().equals(path))
+                || path.equals(SiteNav.STYLESHEET), path + " is not in the bar");
+        int hash = path.indexOf('#');
+        HttpResponse<String> r = get(base + (hash < 0 ? path : path.substring(0, hash)));
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        if (hash >= 0) {
+            assertTrue(r.body().contains(" id=\"" + path.substring(hash + 1) + "\""), path + ": no such anchor");
+        }
+    }
+
+    @Test
+    void theParameterisedListCoversTheBar() throws NoSuchMethodException {
+        String[] tested = SiteNavHttpTest.class.getDeclaredMethod("everyLinkOfTheBarAnswers", String.class)
+                .getAnnotation(ValueSource.class).strings();
+        for (SiteNav.Link link : SiteNav.links("kg")) {
+            assertTrue(List.of(tested).contains(link.path()), link.path() + " is not checked");
+        }
+    }
+
+    @Test
+    void relativeLinksResolveFromATopLevelPage() {
+        URI explore = URI.create("http://example.org/explore");
+        for (SiteNav.Link link : SiteNav.links("kg")) {
+            assertEquals("http://example.org" + link.path(), explore.resolve(SiteNav.relative(link.path())).toString());
+        }
+    }
+}
