@@ -75,6 +75,23 @@ class PasswordFileTest {
     }
 
     @Test
+    void passwdCommandWritesAnEntryFromStandardInput() {
+        Path file = dir.resolve("sub/passwords");
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("typed secret\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cl = org.alliancekg.cli.Main.commandLine();
+            cl.setOut(new java.io.PrintWriter(out));
+            assertEquals(0, cl.execute("passwd", "carol", "--file", file.toString()), out.toString());
+            assertTrue(out.toString().startsWith("added carol in "), out.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertTrue(PasswordFile.read(file).verify("carol", "typed secret".toCharArray()));
+    }
+
+    @Test
     void basicAuthenticationHeaderIsChecked() {
         Path file = dir.resolve("passwords");
         PasswordFile.setPassword(file, "alice", "pa:ss wörd".toCharArray());
