@@ -55,6 +55,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new PushCommand());
+        cl.addSubcommand(new LoadtestCommand());
+        cl.addSubcommand(new PasswdCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InputException || ex instanceof ValidationException) {
                 commandLine.getErr().println(ex.getMessage());
