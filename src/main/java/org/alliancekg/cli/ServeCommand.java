@@ -68,6 +68,10 @@ public final class ServeCommand implements Callable<Integer> {
                     + "behind HTTP Basic authentication. Without it nothing on the server can be written.")
     Path passwordFile;
 
+    @Option(names = "--cache",
+            description = "Cache SPARQL query answers in memory until the data changes (a build or an ingest).")
+    boolean cache;
+
     @Mixin
     ProjectOptions options;
 
@@ -88,7 +92,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         KgServer server = KgServer.builder().layout(layout).port(port).host(host).publicBase(publicBase)
-                .settings(new ServerSettings(Optional.ofNullable(passwordFile), queryTimeoutMs, maxRows, maxRequestBytes))
+                .settings(new ServerSettings(Optional.ofNullable(passwordFile), queryTimeoutMs, maxRows, maxRequestBytes)
+                        .withResultCache(cache))
                 .build();
         Thread hook = new Thread(() -> {
             LOG.info("stopping the server");
