@@ -90,7 +90,7 @@ public final class ExtractionReport {
             sb.append(String.format(Locale.ROOT, "  %.2f  %s%n", s.confidence(), s.triple()));
             sb.append("        rule ").append(s.rule()).append(s.cue() != null ? ", cue \"" + s.cue() + "\"" : "")
                     .append(", quote ").append(span(s.quoteSpan())).append('\n');
-            for (String line : yaml(x, s).split("\n")) {
+            for (String line : acceptance(x, s).split("\n")) {
                 sb.append("        ").append(line).append('\n');
             }
         }
@@ -169,8 +169,12 @@ public final class ExtractionReport {
         }
     }
 
-    /** The claims-file entry that accepts a suggestion. */
-    static String yaml(Extraction x, SuggestedClaim s) {
+    /**
+     * The claims-file entry that accepts a suggestion: a one-element YAML list with subject, predicate, object or
+     * value, quote and (when the quote occurs more than once in the body) occurrence, to paste under
+     * {@code claims:} in {@code data/claims/{articleId}.yaml}.
+     */
+    public static String acceptance(Extraction x, SuggestedClaim s) {
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("subject", s.subject().id());
         claim.put("predicate", s.predicate().name());
