@@ -14,6 +14,7 @@ public final class ServerModules {
         List<ServerModule> modules = new ArrayList<>();
         modules.add(new org.alliancekg.bench.ResultCacheModule());
         modules.add(new org.alliancekg.explore.ExploreModule());
+        modules.add(new org.alliancekg.guard.GuardModule());
         modules.add(new org.alliancekg.ingestion.http.ArticleIngestModule());
         modules.add(new org.alliancekg.publish.LinkedDataModule());
         return List.copyOf(modules);
