@@ -1,7 +1,5 @@
 package org.alliancekg.extract;
 
-import java.util.List;
-
 /**
  * The cue phrases of the suggestion rules, one constant per signal. Word stems end in {@code \p{L}*} so that
  * "revis" matches "revise", "revised" and "revision".
@@ -43,7 +41,7 @@ public final class CueLexicon {
     /** An actor gave a capability up. */
     public static final Cue ABANDON = Cue.of("abandon", "abandon" + W + "|gave up|give up|giving up|scrap" + W
             + "|cancel" + W + "|suspend" + W + "|halt" + W);
-    /** A document or meeting deals with a capability. */
+    /** A document or meeting deals with a capability (also "agreed to", "welcomed", "resolved to enhance"). */
     public static final Cue CONCERN = Cue.of("co-production", "co-?production|co-?develop" + W + "|capabilit" + W
             + "|develop" + W + "|acquir" + W + "|mention" + W + "|intention|propos" + W + "|call" + W + " for"
             + "|enhanc" + W + "|moderni[sz]" + W + "|announc" + W + "|welcom" + W + "|resolv" + W + "|decision"
@@ -62,15 +60,7 @@ public final class CueLexicon {
             + "|became|was appointed");
     /** A person is described by a post. */
     public static final Cue IS_A = Cue.of("is a", "(?:is|was|are|were) (?:a|an|the)|served as|serves as");
-    /** "agreed to": the parties of a meeting decided something. */
-    public static final Cue AGREED = Cue.of("agreed to", "agre" + W);
 
     private CueLexicon() {
-    }
-
-    /** Every cue, for documentation and tests. */
-    public static List<Cue> all() {
-        return List.of(MEET, HOST, VISIT, VIRTUAL, LOCATION, ISSUE, THREAT, POSE, RESPECTIVELY, PURSUE, ABANDON,
-                CONCERN, REVISE, MEMBER, COOPERATE, SERVED_AS, IS_A, AGREED);
     }
 }

@@ -43,14 +43,4 @@ public record ResolvedDate(String text, Span span, PartialDate value, PartialDat
     public ResolvedDate asLocal() {
         return new ResolvedDate(text, span, value, end, kind, true);
     }
-
-    /**
-     * Whether this date and a date known to another precision can denote the same time: one's lexical form
-     * starts with the other's ({@code 2024-07} and {@code 2024-07-28}).
-     */
-    public boolean agreesWith(PartialDate other) {
-        String a = value.lexical();
-        String b = other.lexical();
-        return a.startsWith(b) || b.startsWith(a);
-    }
 }
