@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.export.ExportFormat;
+import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ParameterizedSparqlString;
 
 /**
- * The HTML home page of the server: what the dataset holds (statements, named graphs, instances per class), the
- * endpoints, and the example queries, each with a link that runs it. Every text from the data or the query files
+ * The HTML home page of the server: the site's pages (explorer, timeline, query editor, ontology, VoID,
+ * reconciliation), what the dataset holds (statements, named graphs, instances per class), the endpoints, the
+ * downloads (dumps and graph exports), and the example queries, each with a link that runs it. Every text from the data or the query files
  * is HTML-escaped.
  *
  * <pre>{@code
@@ -63,6 +66,46 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
         }
     }
 
+    /**
+     * A page of the site listed under "Explore the data".
+     *
+     * @param name        its name
+     * @param path        its path on the server
+     * @param explanation what it is for, in one line
+     */
+    record PageLink(String name, String path, String explanation) {
+    }
+
+    /** The pages listed under "Explore the data", in order. */
+    static final List<PageLink> PAGES = List.of(
+            new PageLink("Explorer", "/explore",
+                    "search an actor, meeting, document or threat and open its neighbourhood as a graph; every edge "
+                            + "shows the quotes it was taken from"),
+            new PageLink("Timeline", "/timeline", "the meetings and strategy documents by date"),
+            new PageLink("Query editor", "/query",
+                    "SPARQL in the browser, with the competency questions open as tabs"),
+            new PageLink("Ontology", "/ontology", "the classes and properties of the graph, with their definitions"),
+            new PageLink("Dataset description (VoID)", "/void",
+                    "size, classes, properties, named graphs, dumps and the links to Wikidata, counted from the live "
+                            + "data"),
+            new PageLink("Reconciliation service", "/reconcile",
+                    "match names in a spreadsheet to the graph's entities from OpenRefine (Reconciliation API)"));
+
+    /** Where the graph exports are served: this plus the format's extension. */
+    static final String EXPORT_PATH = "/export/graph.";
+
+    /** What an export format is for, in one line. */
+    static String exportExplanation(ExportFormat format) {
+        return switch (format) {
+            case GEXF -> "GEXF for Gephi; dynamic, so Gephi's timeline replays the graph";
+            case GRAPHML -> "GraphML for yEd, Gephi, NetworkX and other graph tools";
+            case DOT -> "DOT for Graphviz";
+            case CYJS -> "Cytoscape JSON, for Cytoscape desktop and Cytoscape.js";
+            case TTL -> "the graph's statements and their evidence, as Turtle";
+            case NQ -> "the graph's statements and their evidence, as N-Quads with their named graphs";
+        };
+    }
+
     public HomePage {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(summary, "summary");
@@ -105,6 +148,16 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
                 .append("<p>A knowledge graph of Japan&#39;s national security strategy and the U.S.-Japan alliance, ")
                 .append("built from five source articles. Read only.</p>\n");
 
+        h.append("<h2 id=\"explore\">Explore the data</h2>\n<ul id=\"pages\">\n");
+        for (PageLink p : PAGES) {
+            h.append("<li><a href=\"").append(esc(p.path())).append("\">").append(esc(p.name())).append("</a>: ")
+                    .append(esc(p.explanation())).append("</li>\n");
+        }
+        h.append("<li>Resource pages: each IRI of the graph, <code>").append(esc(Iris.ID))
+                .append("…</code>, is described at the same path here, as HTML or RDF by <code>Accept</code> ")
+                .append("(e.g. <a href=\"/id/state/japan\"><code>/id/state/japan</code></a>, with its claims and ")
+                .append("their quotes)</li>\n</ul>\n");
+
         h.append("<h2>Dataset</h2>\n<p id=\"size\"><span id=\"quads\">").append(num.format(summary.quads()))
                 .append("</span> triples in <span id=\"graph-count\">").append(num.format(summary.graphs().size()))
                 .append("</span> named graphs; the default graph, their union, holds <span id=\"default-triples\">")
@@ -116,7 +169,8 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
             h.append("<li><a href=\"").append(esc(path)).append("\"><code>").append(esc(path))
                     .append("</code></a>: ").append(esc(e.kind().description())).append("</li>\n");
         }
-        h.append("</ul>\n");
+        h.append("</ul>\n<p>Without a query, <code>GET</code> on a query endpoint answers its SPARQL service ")
+                .append("description (a page in a browser, RDF by <code>Accept</code>).</p>\n");
 
         h.append("<h2 id=\"").append(SiteNav.DOWNLOADS_ANCHOR).append("\">Downloads</h2>\n<ul id=\"dumps\">\n");
         String dump = "/dumps/" + GraphBuilder.DUMP_NAME;
@@ -124,6 +178,15 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
                 .append(".trig.gz</code></a>: every named graph, as gzipped TriG</li>\n");
         h.append("<li><a href=\"").append(esc(dump)).append(".nq.gz\"><code>").append(esc(dump))
                 .append(".nq.gz</code></a>: the same quads, as gzipped N-Quads (one per line)</li>\n</ul>\n");
+        h.append("<p>The relation graph between the entities (articles are the evidence on its edges; ")
+                .append("<code>?articles=true</code> adds them as nodes, <code>?query=</code> a SPARQL CONSTRUCT ")
+                .append("selects a subgraph):</p>\n<ul id=\"exports\">\n");
+        for (ExportFormat f : ExportFormat.values()) {
+            String path = EXPORT_PATH + f.extension();
+            h.append("<li><a href=\"").append(esc(path)).append("\"><code>").append(esc(path)).append("</code></a>: ")
+                    .append(esc(exportExplanation(f))).append("</li>\n");
+        }
+        h.append("</ul>\n");
 
         h.append("<h2>Instances by class</h2>\n<table id=\"classes\">\n<thead><tr><th>class</th><th>instances</th>")
                 .append("</tr></thead>\n<tbody>\n");

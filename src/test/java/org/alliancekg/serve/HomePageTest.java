@@ -43,6 +43,24 @@ class HomePageTest {
     }
 
     @Test
+    void linksThePagesTheDumpsAndEveryExportWithAnExplanation() {
+        String html = page(List.of()).render();
+        List<String> items = new java.util.ArrayList<>();
+        Matcher li = Pattern.compile("<li><a href=\"([^\"]*)\">.*?</a>: ([^<]+)</li>").matcher(html);
+        while (li.find()) {
+            items.add(li.group(1));
+            assertTrue(li.group(2).trim().length() > 5, "explanation of " + li.group(1) + ": " + li.group(2));
+        }
+        List<String> wanted = new java.util.ArrayList<>(List.of("/explore", "/timeline", "/query", "/ontology",
+                "/void", "/reconcile", "/dumps/alliance-kg.trig.gz", "/dumps/alliance-kg.nq.gz"));
+        for (org.alliancekg.export.ExportFormat f : org.alliancekg.export.ExportFormat.values()) {
+            wanted.add("/export/graph." + f.extension());
+        }
+        assertTrue(items.containsAll(wanted), "missing: " + wanted.stream().filter(w -> !items.contains(w)).toList());
+        assertTrue(html.contains("<h2 id=\"" + SiteNav.DOWNLOADS_ANCHOR + "\">"), "the bar's Downloads target");
+    }
+
+    @Test
     void textFromDataAndQueriesIsEscaped() {
         String html = page(List.of(new ExampleQuery("x.rq", "Threats named by <script>alert(\"x\")</script> & friends",
                 HOSTILE_QUERY))).render();

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every HTML page of the site (home page, resource, ontology, VoID and endpoint pages, explorer, timeline, query
  * editor) carries the one top bar of {@link SiteNav}: the same markup once its links are resolved against the page's
  * address, every link of {@link SiteNav#links(String)} in order, the page's own link marked current, the bar's style
- * sheet linked; and every link of the bar answers. Over the project's real build with the default modules.
+ * sheet linked; every link of the bar answers, and so does every link of the home page (pages, dumps, exports,
+ * endpoints, graphs). Over the project's real build with the default modules.
  */
 class SiteNavHttpTest {
 
@@ -160,6 +163,33 @@ class SiteNavHttpTest {
         for (SiteNav.Link link : SiteNav.links("kg")) {
             assertTrue(List.of(tested).contains(link.path()), link.path() + " is not checked");
         }
+    }
+
+    @Test
+    void everyLinkOfTheHomePageAnswers() {
+        String html = get(base + "/").body();
+        Matcher m = Pattern.compile("href=\"(/[^\"#]*)[\"#]").matcher(html);
+        Set<String> paths = new TreeSet<>();
+        while (m.find()) {
+            String path = m.group(1).replace("&amp;", "&");
+            if (!path.contains("?query=")) {
+                paths.add(path);
+            }
+        }
+        List<String> wanted = new ArrayList<>(List.of("/explore", "/timeline", "/query", "/ontology", "/void",
+                "/reconcile", "/id/state/japan", "/dumps/alliance-kg.trig.gz", "/dumps/alliance-kg.nq.gz"));
+        for (String ext : List.of("gexf", "graphml", "dot", "cyjs")) {
+            wanted.add("/export/graph." + ext);
+        }
+        assertTrue(paths.containsAll(wanted), "missing: " + wanted.stream().filter(w -> !paths.contains(w)).toList());
+        List<String> broken = new ArrayList<>();
+        for (String path : paths) {
+            HttpResponse<String> r = get(base + path);
+            if (r.statusCode() != 200) {
+                broken.add(path + " " + r.statusCode());
+            }
+        }
+        assertEquals(List.of(), broken, "links of the home page that do not answer 200");
     }
 
     @Test
