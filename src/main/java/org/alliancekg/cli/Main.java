@@ -55,6 +55,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new PushCommand());
+        cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new LoadtestCommand());
         cl.addSubcommand(new PasswdCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

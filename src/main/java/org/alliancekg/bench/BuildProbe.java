@@ -1,0 +1,81 @@
+package org.alliancekg.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.alliancekg.build.BuildTimings;
+import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.ingestion.ArticleIngester;
+import org.alliancekg.ingestion.IngestResult;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the benchmark runs in a child JVM of its own (so that heap and time belong to that work alone), writing
+ * its figures as JSON to a file:
+ * <ul>
+ * <li>{@code build PROJECT OUT.json}: a full build, with per-phase times, counts and heap;</li>
+ * <li>{@code ingest PROJECT ARTICLE.md OUT.json}: adding one article to the project's database.</li>
+ * </ul>
+ */
+public final class BuildProbe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BuildProbe() {
+    }
+
+    /** Entry point of the child JVM. */
+    public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("build")) {
+            build(ProjectLayout.of(Path.of(args[1])), Path.of(args[2]));
+        } else if (args.length == 4 && args[0].equals("ingest")) {
+            ingest(ProjectLayout.of(Path.of(args[1])), Path.of(args[2]), Path.of(args[3]));
+        } else {
+            System.err.println("usage: BuildProbe build PROJECT OUT.json | ingest PROJECT ARTICLE.md OUT.json");
+            System.exit(2);
+        }
+    }
+
+    private static void build(ProjectLayout layout, Path out) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        try (HeapWatch heap = HeapWatch.start()) {
+            GraphBuilder.Result r = new GraphBuilder(layout).build();
+            BuildTimings t = r.timings();
+            n.put("wallSeconds", t.wallNanos() / 1e9);
+            ObjectNode phases = n.putObject("phaseSeconds");
+            t.seconds().forEach(phases::put);
+            ObjectNode counts = n.putObject("counts");
+            r.counts().forEach((k, v) -> counts.put(k, v));
+            n.put("peakHeapUsedBytes", heap.peakUsedBytes());
+            n.put("peakHeapAfterGcBytes", heap.peakAfterGcBytes());
+            n.put("gcCount", heap.collections());
+            n.put("maxHeapBytes", HeapWatch.maxHeapBytes());
+            n.put("threads", Runtime.getRuntime().availableProcessors());
+            n.put("database", r.database().toString());
+        }
+        Files.writeString(out, JSON.writeValueAsString(n));
+    }
+
+    private static void ingest(ProjectLayout layout, Path article, Path out) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        long t0 = System.nanoTime();
+        IngestResult r = new ArticleIngester(layout).ingest(article);
+        n.put("seconds", (System.nanoTime() - t0) / 1e9);
+        n.put("status", r.status().name());
+        n.put("articleQuads", r.articleQuads());
+        n.put("summary", r.summary());
+        Files.writeString(out, JSON.writeValueAsString(n));
+    }
+
+    /** Reads a probe's JSON output. */
+    static Map<String, Object> read(Path file) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = JSON.readValue(file.toFile(), Map.class);
+        return m;
+    }
+}

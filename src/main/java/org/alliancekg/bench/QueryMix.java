@@ -1,0 +1,197 @@
+package org.alliancekg.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The competency-question mix ({@code queries/cq/*.rq}) sent over HTTP to a SPARQL endpoint: sequential requests
+ * for latency percentiles, then several clients for a fixed time for throughput. The number of result rows of each
+ * query is kept (minus the status when it failed, e.g. -503 for a timeout), so that engines can be checked to
+ * answer alike; answers other than 200 are counted as errors.
+ *
+ * <pre>{@code
+ * QueryMix mix = QueryMix.of(Path.of("queries/cq"));
+ * QueryMix.Figures f = mix.run("http://localhost:3030/kg/sparql", 200, 8, Duration.ofSeconds(20));
+ * }</pre>
+ */
+public final class QueryMix {
+
+    /** Media type asked for. */
+    public static final String ACCEPT = "application/sparql-results+json";
+
+    private final List<String> names;
+    private final List<String> queries;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private QueryMix(List<String> names, List<String> queries) {
+        this.names = List.copyOf(names);
+        this.queries = List.copyOf(queries);
+    }
+
+    /** The {@code *.rq} files of a folder, in name order. */
+    public static QueryMix of(Path dir) {
+        List<String> names = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".rq")).sorted().toList()) {
+                names.add(p.getFileName().toString().replaceFirst("\\.rq$", ""));
+                texts.add(Files.readString(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read queries in " + dir, e);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no .rq files in " + dir);
+        }
+        return new QueryMix(names, texts);
+    }
+
+    /** Query names, in order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** What a run measured. */
+    public record Figures(int requests, double p50Ms, double p99Ms, double meanMs, Map<String, Double> p50ByQueryMs,
+                          int clients, double throughputSeconds, long throughputRequests, double requestsPerSecond,
+                          Map<String, Integer> rows, long errors, Map<String, String> failures) {
+    }
+
+    /**
+     * Warms up (each query once), sends {@code requests} queries one after another (cycling through the mix), then
+     * runs {@code clients} clients for {@code duration}.
+     *
+     * @param headers extra request headers (e.g. a {@code format} for engines that need it); may be empty
+     */
+    public Figures run(String endpoint, int requests, int clients, Duration duration, Map<String, String> headers)
+            throws InterruptedException {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+            Answer a = send(endpoint, queries.get(i), headers);
+            if (a.status == 200) {
+                rows.put(names.get(i), countRows(a.body));
+            } else {
+                rows.put(names.get(i), -a.status);
+                failures.put(names.get(i), a.status + " " + a.body.substring(0, Math.min(200, a.body.length())).strip());
+            }
+        }
+        long errors = 0;
+        double[] latencies = new double[requests];
+        Map<String, List<Double>> byQuery = new LinkedHashMap<>();
+        for (int i = 0; i < requests; i++) {
+            int q = i % queries.size();
+            long t0 = System.nanoTime();
+            Answer a = send(endpoint, queries.get(q), headers);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            latencies[i] = ms;
+            byQuery.computeIfAbsent(names.get(q), k -> new ArrayList<>()).add(ms);
+            if (a.status != 200) {
+                errors++;
+            }
+        }
+        Map<String, Double> p50s = new LinkedHashMap<>();
+        byQuery.forEach((k, v) -> p50s.put(k, percentile(v.stream().mapToDouble(Double::doubleValue).toArray(), 50)));
+
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<RuntimeException> problem = new AtomicReference<>();
+        long end = System.nanoTime() + duration.toNanos();
+        CountDownLatch finished = new CountDownLatch(clients);
+        List<Thread> threads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int offset = c;
+            Thread t = new Thread(() -> {
+                try {
+                    int i = offset;
+                    while (System.nanoTime() < end) {
+                        Answer a = send(endpoint, queries.get(i % queries.size()), headers);
+                        if (a.status == 200) {
+                            done.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                        i++;
+                    }
+                } catch (RuntimeException e) {
+                    problem.compareAndSet(null, e);
+                } finally {
+                    finished.countDown();
+                }
+            }, "bench-client-" + c);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        if (!finished.await(duration.toMillis() + 120_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            threads.forEach(Thread::interrupt);
+            throw new IllegalStateException("throughput clients did not finish against " + endpoint);
+        }
+        if (problem.get() != null) {
+            throw problem.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Figures(requests, percentile(latencies, 50), percentile(latencies, 99),
+                Arrays.stream(latencies).average().orElse(0), p50s, clients, seconds, done.get(),
+                done.get() / seconds, rows, errors + failed.get(), failures);
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private Answer send(String endpoint, String query, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + "?query="
+                        + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .header("Accept", ACCEPT).timeout(Duration.ofSeconds(120));
+        headers.forEach(b::header);
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot query " + endpoint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Rows of a SPARQL JSON result: the number of objects in {@code results.bindings}. */
+    static int countRows(String json) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            return node.path("results").path("bindings").size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The p-th percentile (nearest rank) of the values. */
+    static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int rank = (int) Math.ceil(p / 100.0 * v.length);
+        return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
+    }
+}

@@ -1,0 +1,129 @@
+package org.alliancekg.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.alliancekg.bench.BenchmarkRunner;
+import org.alliancekg.bench.CorpusGenerator;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alliance-kg bench}: synthetic corpora and the performance benchmark.
+ *
+ * <pre>
+ * alliance-kg bench generate --articles 1000 --seed 42 --out target/bench/corpus-1000
+ * alliance-kg bench run --articles 1000,10000 --out target/bench/figures.json
+ * </pre>
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Synthetic corpora and the performance benchmark (build, bulk load, queries, ingest).",
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class})
+public final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: generate or run");
+    }
+
+    /** {@code bench generate}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = {"Write a project directory with N synthetic articles and claims (deterministic for a seed), "
+                    + "the entity catalogue, ontology, queries and Fuseki configuration of this project."})
+    static final class Generate implements Callable<Integer> {
+
+        @Option(names = "--articles", required = true, paramLabel = "N", description = "Number of articles.")
+        int articles;
+
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "Directory to write (missing, empty, or written by an earlier 'bench generate').")
+        Path out;
+
+        @Mixin
+        ProjectOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CorpusGenerator.Summary s = new CorpusGenerator(options.layout()).generate(articles, seed, out);
+            spec.commandLine().getOut().printf("generated %d articles, %d claims, %d words (%.1f MB of text) in %s%n",
+                    s.articles(), s.claims(), s.words(), s.bodyBytes() / 1e6, s.out());
+            return 0;
+        }
+    }
+
+    /** {@code bench run}. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"For each N: generate a corpus, build it (per-phase times, peak heap), bulk-load the same "
+                    + "quads with Jena's tdbloader --loader=parallel, run the competency-question mix over HTTP on our "
+                    + "server (result cache off and on), stock Fuseki and Virtuoso (when installed), time adding one "
+                    + "article and server start to first answer. Figures go to the terminal and to a JSON file."})
+    static final class Run implements Callable<Integer> {
+
+        @Option(names = "--articles", split = ",", defaultValue = "1000,10000,100000", paramLabel = "N[,N...]",
+                description = "Corpus sizes (default: ${DEFAULT-VALUE}).")
+        List<Integer> articles;
+
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", defaultValue = "target/bench/figures.json", paramLabel = "FILE",
+                description = "JSON file for the figures (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
+                description = "Directory for the corpora and databases (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Option(names = "--requests", defaultValue = "200", paramLabel = "R",
+                description = "Sequential query requests per engine (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--clients", defaultValue = "8", paramLabel = "C",
+                description = "Concurrent clients for the throughput run (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--throughput-seconds", defaultValue = "20", paramLabel = "T",
+                description = "Length of each throughput run in seconds (default: ${DEFAULT-VALUE}).")
+        int throughputSeconds;
+
+        @Option(names = "--time-limit", defaultValue = "7200", paramLabel = "SECONDS",
+                description = "Bound on each child process (loader, servers) in seconds (default: ${DEFAULT-VALUE}).")
+        int timeLimit;
+
+        @Option(names = "--no-virtuoso", description = "Skip Virtuoso even when it is installed.")
+        boolean noVirtuoso;
+
+        @Option(names = "--stock-jar", paramLabel = "JAR",
+                description = "Stock Fuseki jar (default: <project>/target/stock/jena-fuseki-server.jar).")
+        Path stockJar;
+
+        @Mixin
+        ProjectOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            BenchmarkRunner.Settings settings = new BenchmarkRunner.Settings(options.layout(), articles, seed,
+                    work.toAbsolutePath(), out.toAbsolutePath(), requests, clients, throughputSeconds, timeLimit,
+                    !noVirtuoso, stockJar == null ? null : stockJar.toAbsolutePath());
+            new BenchmarkRunner(settings, spec.commandLine().getOut()).run();
+            return 0;
+        }
+    }
+}
