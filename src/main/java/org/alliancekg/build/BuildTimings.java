@@ -31,6 +31,8 @@ public final class BuildTimings {
         CLAIMS,
         /** Building the rest of the article graphs (metadata, mention nodes). */
         RDF,
+        /** Suggesting claims from the sentences and mentions (graphs of suggestions). */
+        SUGGESTIONS,
         /** Handing quads to the TDB2 loader and waiting for it to finish its indexes. */
         STORE,
         /** SHACL shapes and check queries. */

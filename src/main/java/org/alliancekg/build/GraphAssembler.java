@@ -172,6 +172,7 @@ public final class GraphAssembler {
         List<Mention> mentions = x.finder().find(a.body(), sentences);
         long t3 = System.nanoTime();
         addMentions(m, a, mentions);
+        long t3s = System.nanoTime();
         Model suggested = SuggestionGraph.model(a.id(), x.extractor().suggest(a, sentences, mentions));
         long t4 = System.nanoTime();
         int claimCount = 0;
@@ -184,7 +185,8 @@ public final class GraphAssembler {
             }
         }
         long t5 = System.nanoTime();
-        timings.add(BuildTimings.Phase.RDF, (t1 - t0) + (t4 - t3));
+        timings.add(BuildTimings.Phase.RDF, (t1 - t0) + (t3s - t3));
+        timings.add(BuildTimings.Phase.SUGGESTIONS, t4 - t3s);
         timings.add(BuildTimings.Phase.SENTENCES, t2 - t1);
         timings.add(BuildTimings.Phase.MENTIONS, t3 - t2);
         timings.add(BuildTimings.Phase.CLAIMS, t5 - t4);

@@ -61,7 +61,7 @@ class StreamingBuildTest {
 
         BuildTimings t = r.timings();
         for (BuildTimings.Phase p : List.of(BuildTimings.Phase.READ, BuildTimings.Phase.SENTENCES,
-                BuildTimings.Phase.MENTIONS, BuildTimings.Phase.CLAIMS, BuildTimings.Phase.RDF,
+                BuildTimings.Phase.MENTIONS, BuildTimings.Phase.CLAIMS, BuildTimings.Phase.RDF, BuildTimings.Phase.SUGGESTIONS,
                 BuildTimings.Phase.STORE, BuildTimings.Phase.SHACL, BuildTimings.Phase.DUMPS)) {
             assertTrue(t.nanos(p) > 0, "no time recorded for " + p);
         }
