@@ -1,5 +1,7 @@
 package org.alliancekg.publish;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,6 +95,7 @@ final class PageRenderer {
         h.open(title, links);
         heading(h, resource, title);
         formats(h, documentPath);
+        exploreLink(h, resource);
         sameAs(h, resource);
 
         List<Node> claims = describer.claims(resource);
@@ -142,6 +145,17 @@ final class PageRenderer {
                     .attr(f.mediaType()).raw("\">").text(f.label()).raw("</a> ");
         }
         h.raw("</p>\n");
+    }
+
+    /** For an entity (a node of the explorer's graph): the link that opens the explorer on it. */
+    private void exploreLink(Html h, Node resource) {
+        if (!resource.isURI() || Iris.entityId(resource.getURI()) == null) {
+            return;
+        }
+        String href = links.page("explore") + "?iri=" + URLEncoder.encode(resource.getURI(), StandardCharsets.UTF_8);
+        h.raw("<p class=\"explore\"><a id=\"explore-link\" href=\"").attr(href)
+                .raw("\">Explore the neighbourhood</a> <span class=\"muted\">in the graph explorer: its relations ")
+                .raw("and the quotes behind them</span></p>\n");
     }
 
     private void sameAs(Html h, Node resource) {

@@ -305,6 +305,21 @@ class LinkedDataHttpTest {
     }
 
     @Test
+    void entityPagesLinkTheExplorerOnThemselves() {
+        for (String iri : List.of(JAPAN, SCC, Iris.person("fumio-kishida"))) {
+            String html = Http.get(base + iri.substring(Iris.BASE.length()), BROWSER).body();
+            String href = "/explore?iri=" + java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(html.contains("<a id=\"explore-link\" href=\"" + Html.esc(href) + "\">"), iri + ": " + href);
+        }
+        String article = Http.get(base + "id/article/002-diplomat-tatsumi-new-vision", BROWSER).body();
+        assertFalse(article.contains("id=\"explore-link\""), "articles are not nodes of the explorer");
+        Matcher claim = Pattern.compile("href=\"(/id/claim/[^\"#]*)\"").matcher(article);
+        assertTrue(claim.find(), "a claim link on the article page");
+        assertFalse(Http.get(base + claim.group(1).substring(1), BROWSER).body().contains("id=\"explore-link\""),
+                "claims are not nodes of the explorer");
+    }
+
+    @Test
     void ontologyPageHasAnAnchorPerTerm() {
         String html = Http.get(base + "ontology", BROWSER).body();
         for (String term : List.of("Meeting", "State", "participant", "namesThreat", "Claim")) {
