@@ -74,12 +74,29 @@
     if (cy.zoom() > 1.1) { cy.zoom(1.1); cy.center(cy.elements(':visible')); }
   }
 
-  /** A centre and its neighbours: the centre in the middle, the neighbours on rings around it. */
+  /**
+   * A centre and its neighbours: the centre in the middle, the neighbours on a ring around it, grouped by class. A hub
+   * (more than 12 neighbours) gets several rings (12 neighbours on the first, 6 more on each further one), so that its
+   * picture stays small enough for the labels to be read.
+   */
   function ring(centreIri) {
     if (cy.nodes().length === 0) { return; }
-    cy.layout({ name: 'concentric', animate: false, fit: false, minNodeSpacing: 70, avoidOverlap: true,
-      nodeDimensionsIncludeLabels: true, startAngle: 3 / 2 * Math.PI,
-      concentric: function (n) { return n.data('iri') === centreIri ? 2 : 1; },
+    var level = {};
+    var others = cy.nodes().filter(function (n) { return n.data('iri') !== centreIri; }).sort(function (a, b) {
+      return (a.data('class') || '').localeCompare(b.data('class') || '')
+        || (a.data('label') || '').localeCompare(b.data('label') || '');
+    });
+    var ringIndex = 0, capacity = 12, used = 0;
+    others.forEach(function (n) {
+      if (used === capacity) { ringIndex++; capacity += 6; used = 0; }
+      level[n.id()] = 100 - ringIndex;
+      used++;
+    });
+    var hub = others.length > 12;
+    // one ring spaces nodes by their labels; several rings by the nodes alone (labels fit between the rings)
+    cy.layout({ name: 'concentric', animate: false, fit: false, minNodeSpacing: hub ? 56 : 70, avoidOverlap: true,
+      nodeDimensionsIncludeLabels: !hub, startAngle: 3 / 2 * Math.PI, spacingFactor: hub ? 1.1 : 1,
+      concentric: function (n) { return n.data('iri') === centreIri ? 1000 : level[n.id()]; },
       levelWidth: function () { return 1; } }).run();
     fit();
   }

@@ -46,7 +46,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The pages in headless Chromium (Selenium with ChromeDriver), against the real server on a free port serving the
  * project built into a temporary database: {@code /explore} searches "Kishida", shows the neighbourhood, expands a
- * node by double-clicking it, filters, and opens the resource page; {@code /timeline} and {@code /query} load with
+ * node by double-clicking it, filters, and opens the resource page; a resource page's explore link opens
+ * {@code /explore?iri=} on its entity; {@code /timeline} and {@code /query} load with
  * their content. The node and edge counts the page renders are compared with counts of SPARQL queries sent to the
  * server. Screenshots go to {@code target/screenshots/}.
  *
@@ -291,6 +292,24 @@ class ExplorerBrowserTest {
         List<String> actual = quotes.stream().map(WebElement::getText).toList();
         assertEquals(new TreeSet<>(expected), new TreeSet<>(actual));
         screenshot("explore-evidence");
+    }
+
+    @Test
+    void theResourcePageOpensTheExplorerOnItsEntity() throws Exception {
+        String japan = ID + "state/japan";
+        browser.get(url("id/state/japan"));
+        waitFor("the resource page", "document.getElementById('explore-link')");
+        browser.findElement(By.id("explore-link")).click();
+        waitFor("Japan's neighbourhood in the explorer", "location.pathname === '/explore' && window.cy"
+                + " && cy.getElementById('state/japan').hasClass('expanded')");
+        assertEquals(japan, js("return new URLSearchParams(location.search).get('iri');"));
+        int[] shown = rendered();
+        int[] expected = neighbourhoodCounts(List.of(japan));
+        assertEquals(expected[0], shown[0], "nodes around Japan");
+        assertEquals(expected[1], shown[1], "edges around Japan");
+        waitFor("Japan's details", "document.querySelector('#details h2')"
+                + " && document.querySelector('#details h2').textContent === 'Japan'");
+        screenshot("explore-from-resource-page");
     }
 
     @Test
