@@ -27,8 +27,10 @@ import picocli.CommandLine;
 
 /**
  * Broken input files make {@code alliance-kg build} stop with exit status 1 and a message naming the file and the
- * problem, and leave the live database exactly as it was: one case per folder of {@code bad-input/} (laid over a
- * copy of the project), plus an article over the size limit made here.
+ * problem, and leave the live database exactly as it was. The cases: each folder of {@code bad-input/} laid over a
+ * copy of the project (mistakes the loaders' own tests do not cover: truncated articles, bytes that are not UTF-8 in
+ * entity and claims files), an article over the size limit made here, and each small project of {@code bad/} (the
+ * loaders' cases, from {@code build/BadInputTest}), built against the same live database.
  */
 class BadInputBuildTest {
 
@@ -107,6 +109,31 @@ class BadInputBuildTest {
             Files.delete(overlay.resolve("expected.txt"));
             String expected = Files.readString(f.resolve("expected.txt"), StandardCharsets.UTF_8).strip();
             refused(f.getFileName().toString(), overlay, expected);
+        }));
+    }
+
+    /** The loaders' cases: each folder of {@code bad/} is a project of its own, with {@code expected-message.txt}. */
+    @TestFactory
+    Stream<DynamicTest> loaderCasesLeaveTheDataAlone() throws IOException {
+        Path cases = TestProjects.resource("bad");
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(cases)) {
+            folders = s.filter(Files::isDirectory).sorted().toList();
+        }
+        return folders.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Path copy = dir.resolve("loader-" + f.getFileName());
+            DatabaseState.deleteTree(copy);
+            DatabaseState.copyTree(f, copy);
+            Result r = build(copy);
+            assertEquals(1, r.status, f.getFileName() + ": " + r.err);
+            for (String line : Files.readAllLines(f.resolve("expected-message.txt"), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    assertTrue(r.err.contains(line.strip()), f.getFileName() + ": expected " + line + " in\n" + r.err);
+                }
+            }
+            assertEquals(live, current(), f.getFileName() + ": the live database was switched");
+            assertEquals(built, DatabaseState.of(ProjectLayout.of(project).withDbRoot(db)),
+                    f.getFileName() + ": the data changed");
         }));
     }
 
