@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +44,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Each build goes into a fresh directory {@code tdb2-<timestamp>} in one write transaction, with a
  * {@code build.json} beside the data; only then is the symbolic link {@code current} replaced, atomically, and
- * older builds deleted. A failed build never touches {@code current}.
+ * older builds deleted, but for those another running process (a server) still has open. A failed build never
+ * touches {@code current}.
  *
  * <pre>{@code
  * Store store = new Store(layout);
@@ -57,6 +59,8 @@ public final class Store {
 
     /** Prefix of database directory names. */
     public static final String DIR_PREFIX = "tdb2-";
+    /** File in which TDB2 records the process id of the JVM that has a database open. */
+    static final String LOCK_FILE = "tdb.lock";
     /** File holding the {@link BuildInfo} in a database directory. */
     public static final String BUILD_INFO = "build.json";
 
@@ -223,17 +227,65 @@ public final class Store {
         Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Deletes {@code tdb2-*} directories other than the live one. */
+    /**
+     * Deletes {@code tdb2-*} directories other than the live one, except those another running process still has
+     * open (a server started on an older build): they are kept, and a later build deletes them.
+     */
     private void deleteOlder(Path live) {
         try (Stream<Path> s = Files.list(layout.dbRoot())) {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith(DIR_PREFIX)
                     && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.equals(live)).toList()) {
+                Optional<Long> holder = otherHolder(p);
+                if (holder.isPresent()) {
+                    LOG.info("kept old database {}: process {} still has it open; a later build deletes it",
+                            layout.display(p), holder.get());
+                    continue;
+                }
                 release(p);
                 deleteTree(p);
                 LOG.debug("deleted old database {}", layout.display(p));
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("could not delete old databases under {}: {}", layout.display(layout.dbRoot()), e.toString());
+        }
+    }
+
+    /**
+     * The running process other than this one that has the TDB2 database in {@code dir} open, if any. TDB2 writes the
+     * process id of the JVM that opens a database into {@value #LOCK_FILE} in the database directory and in its
+     * {@code Data-NNNN} folder, and leaves the file behind when the JVM ends; a process id that is no longer running,
+     * or is this JVM's, holds nothing.
+     */
+    static Optional<Long> otherHolder(Path dir) {
+        long self = ProcessHandle.current().pid();
+        List<Path> locks = new ArrayList<>();
+        locks.add(dir.resolve(LOCK_FILE));
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().startsWith("Data-") && Files.isDirectory(p))
+                    .map(p -> p.resolve(LOCK_FILE)).forEach(locks::add);
+        } catch (IOException e) {
+            LOG.debug("cannot list {}: {}", dir, e.toString());
+        }
+        for (Path lock : locks) {
+            Optional<Long> pid = lockHolder(lock);
+            if (pid.isPresent() && pid.get() != self
+                    && ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false)) {
+                return pid;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The process id written in a TDB2 lock file, if the file exists and holds one. */
+    private static Optional<Long> lockHolder(Path lock) {
+        if (!Files.isRegularFile(lock)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(Files.readString(lock).trim()));
+        } catch (IOException | NumberFormatException e) {
+            LOG.debug("unreadable lock file {}: {}", lock, e.toString());
+            return Optional.empty();
         }
     }
 

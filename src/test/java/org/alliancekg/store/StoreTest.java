@@ -97,6 +97,37 @@ class StoreTest {
     }
 
     @Test
+    void anOldBuildAnotherRunningProcessHasOpenIsKeptUntilThatProcessEnds() throws Exception {
+        Store store = new Store(layout);
+        Path a = new GraphBuilder(layout).build().database();
+        // TDB2 writes the pid of the JVM that opened the database in both places
+        long self = ProcessHandle.current().pid();
+        assertEquals(String.valueOf(self), Files.readString(a.resolve("tdb.lock")).trim());
+        assertEquals(String.valueOf(self), Files.readString(a.resolve("Data-0001/tdb.lock")).trim());
+
+        Process server = new ProcessBuilder("sleep", "300").start();
+        try {
+            String pid = String.valueOf(server.pid());
+            Files.writeString(a.resolve("tdb.lock"), pid);
+            Path b = new GraphBuilder(layout).build().database();
+            assertTrue(Files.isDirectory(a.resolve("Data-0001")), "a build open in a running process is kept");
+            assertEquals(b.getFileName(), liveTarget());
+
+            Files.writeString(b.resolve("Data-0001/tdb.lock"), pid);
+            Path c = new GraphBuilder(layout).build().database();
+            assertEquals(List.of(a, b, c).stream().map(d -> d.getFileName().toString()).sorted().toList(),
+                    store.databases(), "the lock file in Data-0001 counts too");
+            assertEquals(9, claimsInCurrent());
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        Path d = new GraphBuilder(layout).build().database();
+        assertEquals(List.of(d.getFileName().toString()), store.databases(),
+                "once the process has ended, the next build deletes its builds");
+    }
+
+    @Test
     void failedBuildsLeaveCurrentUnchanged() throws Exception {
         new GraphBuilder(layout).build();
         Path before = liveTarget();
