@@ -146,8 +146,9 @@ class CrashSafetyTest {
                 p.destroyForcibly().waitFor();
                 fail(name + ": the child ended without writing:\n" + ChildProcess.read(log));
             }
-            // half the kills anywhere in the write phase, half in its last part (where builds swap and commit)
-            double from = attempts % 2 == 0 ? 0.0 : 0.6;
+            // a third of the kills anywhere in the write phase, the others in its last part and at its very end
+            // (where a build swaps the live database and an ingest commits)
+            double from = new double[] {0.0, 0.6, 0.9}[attempts % 3];
             long delayMs = (long) ((from + RANDOM.nextDouble() * (1.05 - from)) * (window[1] - window[0]));
             boolean alive = !p.waitFor(delayMs, TimeUnit.MILLISECONDS);
             if (alive) {
