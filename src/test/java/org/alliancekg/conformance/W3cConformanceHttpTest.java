@@ -375,11 +375,6 @@ class W3cConformanceHttpTest {
         return g;
     }
 
-    static boolean isResults(String mediaType) {
-        return ResultSetLang.RS_XML.getContentType().getContentTypeStr().equals(mediaType)
-                || ResultSetLang.RS_JSON.getContentType().getContentTypeStr().equals(mediaType);
-    }
-
     static Lang resultsLang(String mediaType) {
         return switch (mediaType) {
             case "application/sparql-results+xml" -> ResultSetLang.RS_XML;
