@@ -169,7 +169,8 @@ public final class BenchmarkRunner {
                         + "peak heap %,d MiB (after GC %,d MiB of %,d MiB)", n, wall, buildProcess, n / wall,
                 bodyBytes / 1e6 / wall, quads / wall, quads, b.path("peakHeapUsedBytes").asLong() >> 20,
                 b.path("peakHeapAfterGcBytes").asLong() >> 20, b.path("maxHeapBytes").asLong() >> 20);
-        print("N=%,d: build phases (thread-seconds): %s", n, b.path("phaseSeconds").toString());
+        print("N=%,d: build phases, elapsed thread-seconds: %s", n, rounded(b.path("phaseSeconds")));
+        print("N=%,d: build phases, CPU seconds:            %s", n, rounded(b.path("phaseCpuSeconds")));
 
         // 3. Jena's bulk loader on the same quads
         ObjectNode l = r.putObject("bulkLoad");
@@ -341,6 +342,13 @@ public final class BenchmarkRunner {
             Files.deleteIfExists(claims);
             Files.deleteIfExists(corpus.resolve("data/articles/" + a.id() + ".md"));
         }
+    }
+
+    private static String rounded(com.fasterxml.jackson.databind.JsonNode phases) {
+        StringBuilder sb = new StringBuilder();
+        phases.fields().forEachRemaining(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey())
+                .append(String.format(Locale.ROOT, " %.1f", e.getValue().asDouble())));
+        return sb.toString();
     }
 
     private static ObjectNode figures(QueryMix.Figures f) {

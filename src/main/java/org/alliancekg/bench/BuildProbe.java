@@ -49,6 +49,8 @@ public final class BuildProbe {
             n.put("wallSeconds", t.wallNanos() / 1e9);
             ObjectNode phases = n.putObject("phaseSeconds");
             t.seconds().forEach(phases::put);
+            ObjectNode cpu = n.putObject("phaseCpuSeconds");
+            t.cpuSeconds().forEach(cpu::put);
             ObjectNode counts = n.putObject("counts");
             r.counts().forEach((k, v) -> counts.put(k, v));
             n.put("peakHeapUsedBytes", heap.peakUsedBytes());

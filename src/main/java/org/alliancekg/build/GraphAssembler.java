@@ -163,18 +163,18 @@ public final class GraphAssembler {
      */
     public static ArticleAssembly assembleArticle(Article a, List<ClaimsFile> claims, Extraction x,
                                                   Problems problems, BuildTimings timings) {
-        long t0 = System.nanoTime();
+        BuildTimings.Mark t = BuildTimings.mark();
         Model m = newModel();
         int minted = addArticle(m, a, x.catalog(), problems);
-        long t1 = System.nanoTime();
+        t = timings.lap(BuildTimings.Phase.RDF, t);
         List<Sentence> sentences = x.splitter().split(a.body());
-        long t2 = System.nanoTime();
+        t = timings.lap(BuildTimings.Phase.SENTENCES, t);
         List<Mention> mentions = x.finder().find(a.body(), sentences);
-        long t3 = System.nanoTime();
+        t = timings.lap(BuildTimings.Phase.MENTIONS, t);
         addMentions(m, a, mentions);
-        long t3s = System.nanoTime();
+        t = timings.lap(BuildTimings.Phase.RDF, t);
         Model suggested = SuggestionGraph.model(a.id(), x.extractor().suggest(a, sentences, mentions));
-        long t4 = System.nanoTime();
+        t = timings.lap(BuildTimings.Phase.SUGGESTIONS, t);
         int claimCount = 0;
         for (ClaimsFile cf : claims) {
             Map<String, Claim> seen = new HashMap<>();
@@ -184,12 +184,7 @@ public final class GraphAssembler {
                 }
             }
         }
-        long t5 = System.nanoTime();
-        timings.add(BuildTimings.Phase.RDF, (t1 - t0) + (t3s - t3));
-        timings.add(BuildTimings.Phase.SUGGESTIONS, t4 - t3s);
-        timings.add(BuildTimings.Phase.SENTENCES, t2 - t1);
-        timings.add(BuildTimings.Phase.MENTIONS, t3 - t2);
-        timings.add(BuildTimings.Phase.CLAIMS, t5 - t4);
+        timings.lap(BuildTimings.Phase.CLAIMS, t);
         return new ArticleAssembly(a.id(), m, claimCount, mentions.size(), minted, suggested);
     }
 
