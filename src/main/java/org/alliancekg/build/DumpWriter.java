@@ -1,9 +1,11 @@
 package org.alliancekg.build;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,55 +24,88 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 
 /**
- * Writes the dumps of a build while it streams: {@code <name>.trig} and {@code <name>.nq}, each also gzipped,
- * serialized once and written to the plain and the compressed file together. Files are written under temporary
- * names and moved into place by {@link #commit()}; {@link #abandon()} deletes them.
+ * Writes the dumps of a build while it streams: {@code <name>.trig} and {@code <name>.nq}, each also gzipped.
+ *
+ * <p>The text of a batch of graphs is made by {@link #chunk(List)}, on any thread (the extraction threads make
+ * their batch's chunk, so that serializing and compressing run on every core); {@link #append(Chunk)} writes
+ * chunks in order from one thread. Each chunk is one gzip member of the {@code .gz} files (a gzip file may hold
+ * several members, read as one stream by {@code gunzip}, Java's {@code GZIPInputStream} and Jena). TriG blocks
+ * use the prefixes declared once at the top of the file. Files are written under temporary names and moved into
+ * place by {@link #commit()}; {@link #abandon()} deletes them.
  */
 final class DumpWriter {
 
+    /** The four serializations of a batch of graphs. */
+    record Chunk(byte[] trig, byte[] trigGz, byte[] nquads, byte[] nquadsGz) {
+    }
+
     private final Path dir;
-    private final String name;
+    private final Map<String, String> prefixes;
     private final List<Path> targets;
-    private final OutputStream trigOut;
-    private final OutputStream nqOut;
-    private final StreamRDF trig;
-    private final StreamRDF nquads;
+    private final OutputStream[] out = new OutputStream[4];
 
     DumpWriter(Path dir, String name, Map<String, String> prefixes) {
         this.dir = dir;
-        this.name = name;
+        this.prefixes = Map.copyOf(prefixes);
         this.targets = List.of(dir.resolve(name + ".trig"), dir.resolve(name + ".trig.gz"), dir.resolve(name + ".nq"),
                 dir.resolve(name + ".nq.gz"));
         try {
             Files.createDirectories(dir);
-            trigOut = new Tee(open(targets.get(0), false), open(targets.get(1), true));
-            nqOut = new Tee(open(targets.get(2), false), open(targets.get(3), true));
+            for (int i = 0; i < 4; i++) {
+                out[i] = new BufferedOutputStream(Files.newOutputStream(tmp(targets.get(i))), 1 << 16);
+            }
+        } catch (IOException e) {
+            abandon();
+            throw new UncheckedIOException("cannot write dumps to " + dir, e);
+        }
+        StringBuilder header = new StringBuilder();
+        new java.util.TreeMap<>(prefixes).forEach((p, iri) -> header.append("PREFIX ").append(p).append(": <")
+                .append(iri).append(">\n"));
+        byte[] h = header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        append(new Chunk(h, gzip(h), new byte[0], new byte[0]));
+    }
+
+    /** Serializes graphs (name, graph) as TriG blocks and N-Quads, plain and as a gzip member. Thread-safe. */
+    Chunk chunk(List<Map.Entry<Node, Graph>> graphs) {
+        ByteArrayOutputStream trig = new ByteArrayOutputStream(1 << 16);
+        ByteArrayOutputStream nq = new ByteArrayOutputStream(1 << 16);
+        StreamRDF t = StreamRDFWriter.getWriterStream(trig, RDFFormat.TRIG_BLOCKS);
+        StreamRDF n = StreamRDFWriter.getWriterStream(nq, RDFFormat.NQUADS);
+        t.start();
+        n.start();
+        prefixes.forEach(t::prefix);
+        for (Map.Entry<Node, Graph> e : graphs) {
+            e.getValue().find().forEachRemaining(tr -> {
+                Quad q = Quad.create(e.getKey(), tr);
+                t.quad(q);
+                n.quad(q);
+            });
+        }
+        t.finish();
+        n.finish();
+        byte[] trigBytes = withoutPrefixLines(trig.toByteArray());
+        byte[] nqBytes = nq.toByteArray();
+        return new Chunk(trigBytes, gzip(trigBytes), nqBytes, gzip(nqBytes));
+    }
+
+    /** Writes a chunk to the four files. Call from one thread, in order. */
+    void append(Chunk c) {
+        try {
+            out[0].write(c.trig());
+            out[1].write(c.trigGz());
+            out[2].write(c.nquads());
+            out[3].write(c.nquadsGz());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dumps to " + dir, e);
         }
-        trig = StreamRDFWriter.getWriterStream(trigOut, RDFFormat.TRIG_BLOCKS);
-        nquads = StreamRDFWriter.getWriterStream(nqOut, RDFFormat.NQUADS);
-        trig.start();
-        nquads.start();
-        prefixes.forEach(trig::prefix);
-    }
-
-    /** Writes a graph's triples as quads of that graph. */
-    void graph(Node graphName, Graph g) {
-        g.find().forEachRemaining(t -> {
-            Quad q = Quad.create(graphName, t);
-            trig.quad(q);
-            nquads.quad(q);
-        });
     }
 
     /** Closes the files and moves them into place, stamped with the current time. */
     void commit() {
-        trig.finish();
-        nquads.finish();
         try {
-            trigOut.close();
-            nqOut.close();
+            for (OutputStream o : out) {
+                o.close();
+            }
             FileTime now = FileTime.from(Instant.now());
             for (Path target : targets) {
                 Files.move(tmp(target), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -83,11 +118,14 @@ final class DumpWriter {
 
     /** Closes and deletes the temporary files. */
     void abandon() {
-        try {
-            trigOut.close();
-            nqOut.close();
-        } catch (IOException | RuntimeException e) {
-            // the files are deleted below
+        for (OutputStream o : out) {
+            try {
+                if (o != null) {
+                    o.close();
+                }
+            } catch (IOException e) {
+                // the file is deleted below
+            }
         }
         for (Path target : targets) {
             try {
@@ -98,63 +136,61 @@ final class DumpWriter {
         }
     }
 
-    /** The base name of the dump files. */
-    String name() {
-        return name;
-    }
-
     private static Path tmp(Path target) {
         return target.resolveSibling(target.getFileName() + ".tmp");
     }
 
-    private static OutputStream open(Path target, boolean gzip) throws IOException {
-        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp(target)), 1 << 16);
-        if (!gzip) {
-            return raw;
+    /** The text after the prefix directives that a TriG writer puts first (they are in the file's header). */
+    static byte[] withoutPrefixLines(byte[] text) {
+        int pos = 0;
+        while (pos < text.length) {
+            int end = indexOf(text, (byte) '\n', pos);
+            int lineEnd = end < 0 ? text.length : end;
+            if (startsWith(text, pos, "PREFIX ") || startsWith(text, pos, "@prefix ") || lineEnd == pos) {
+                pos = lineEnd + 1;
+            } else {
+                break;
+            }
         }
-        // Fastest compression: the dumps are written while the database loads, on the same cores.
-        return new GZIPOutputStream(raw, 1 << 16) {
+        return java.util.Arrays.copyOfRange(text, Math.min(pos, text.length), text.length);
+    }
+
+    private static int indexOf(byte[] b, byte c, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int at, String s) {
+        if (at + s.length() > b.length) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (b[at + i] != (byte) s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One gzip member holding the bytes, at the fastest level (the dumps are made on the cores that build). */
+    static byte[] gzip(byte[] bytes) {
+        if (bytes.length == 0) {
+            return bytes;
+        }
+        ByteArrayOutputStream bos = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bos, 1 << 16) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
             }
-        };
-    }
-
-    /** Writes every byte to two streams. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
+        }) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-
-        @Override
-        public void write(int c) throws IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            b.write(buf, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            a.flush();
-            b.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                a.close();
-            } finally {
-                b.close();
-            }
-        }
+        return bos.toByteArray();
     }
 }

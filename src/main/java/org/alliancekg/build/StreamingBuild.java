@@ -84,8 +84,11 @@ final class StreamingBuild {
                           List<Problem> problems) {
     }
 
-    /** What a batch of articles gave, in article order, with the validation of their graphs. */
-    private record Batch(List<Result> articles, ScopedValidator.ArticleCheck check) {
+    /**
+     * What a batch of articles gave, in article order, with the validation of their graphs and their dump text
+     * (null when an article of the batch has a problem: the build will fail).
+     */
+    private record Batch(List<Result> articles, ScopedValidator.ArticleCheck check, DumpWriter.Chunk dump) {
     }
 
     /** The per-thread state of an extraction thread. */
@@ -123,11 +126,16 @@ final class StreamingBuild {
         DumpWriter dumps = new DumpWriter(layout.dumpsDir(), GraphBuilder.DUMP_NAME, Namespaces.PREFIXES.getNsPrefixMap());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         Path db;
+        java.util.concurrent.atomic.AtomicReference<BuildTimings.Mark> filled = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             db = new Store(layout).commitBulk(inputHash, loader, stream -> {
                 Namespaces.PREFIXES.getNsPrefixMap().forEach(stream::prefix);
-                emit(stream, dumps, NodeFactory.createURI(Iris.ONTOLOGY_GRAPH), ontology);
-                emit(stream, dumps, NodeFactory.createURI(Iris.ENTITIES_GRAPH), entities);
+                Node ontologyGraph = NodeFactory.createURI(Iris.ONTOLOGY_GRAPH);
+                Node entitiesGraph = NodeFactory.createURI(Iris.ENTITIES_GRAPH);
+                emit(stream, ontologyGraph, ontology);
+                emit(stream, entitiesGraph, entities);
+                timings.run(Phase.DUMPS, () -> dumps.append(dumps.chunk(List.of(Map.entry(ontologyGraph, ontology),
+                        Map.entry(entitiesGraph, entities)))));
                 long quads = ontology.size() + entities.size();
 
                 Problems problems = new Problems();
@@ -145,23 +153,24 @@ final class StreamingBuild {
                         List<Path> files = articleFiles.subList(next, Math.min(articleFiles.size(), next + BATCH));
                         next += files.size();
                         inFlight.add(pool.submit(() -> extract(files, claimFiles, articleReader, claimsReader, catalog,
-                                finder, articleIds, state.get())));
+                                finder, articleIds, dumps, state.get())));
                     }
                     Batch batch = take(inFlight.poll());
-                    for (Result r : batch.articles()) {
-                        r.problems().forEach(problems::add);
-                        if (r.graph() != null) {
-                            if (problems.isEmpty()) {
-                                Node g = NodeFactory.createURI(Iris.articleGraph(r.id()));
-                                emit(stream, dumps, g, r.graph());
-                                quads += r.graph().size();
-                                if (!r.suggested().isEmpty()) {
-                                    emit(stream, dumps, NodeFactory.createURI(Iris.suggestedGraph(r.id())),
-                                            r.suggested());
-                                    quads += r.suggested().size();
-                                    suggestedGraphs++;
-                                }
+                    batch.articles().forEach(r -> r.problems().forEach(problems::add));
+                    if (problems.isEmpty()) {
+                        for (Result r : batch.articles()) {
+                            emit(stream, NodeFactory.createURI(Iris.articleGraph(r.id())), r.graph());
+                            quads += r.graph().size();
+                            if (!r.suggested().isEmpty()) {
+                                emit(stream, NodeFactory.createURI(Iris.suggestedGraph(r.id())), r.suggested());
+                                quads += r.suggested().size();
+                                suggestedGraphs++;
                             }
+                        }
+                        timings.run(Phase.DUMPS, () -> dumps.append(batch.dump()));
+                    }
+                    for (Result r : batch.articles()) {
+                        if (r.graph() != null) {
                             timings.run(Phase.SHACL, () -> {
                                 scoped.share(r.id(), r.graph());
                                 scoped.share(r.id(), r.suggested());
@@ -204,8 +213,11 @@ final class StreamingBuild {
                 counts.put("claims", (long) claims);
                 counts.put("mentions", (long) mentions);
                 counts.put("bodyBytes", bytes);
+                filled.set(BuildTimings.mark());
                 return counts;
             });
+            // the loader finishing its indexes, build.json, the swap
+            timings.lap(Phase.STORE, filled.get());
         } catch (RuntimeException e) {
             dumps.abandon();
             throw e;
@@ -220,14 +232,10 @@ final class StreamingBuild {
         return new GraphBuilder.Result(db, Map.copyOf(counts), timings);
     }
 
-    private void emit(StreamRDF stream, DumpWriter dumps, Node graphName, Graph g) {
-        long t0 = System.nanoTime();
-        g.find().forEachRemaining(t -> stream.quad(Quad.create(graphName, t)));
-        long t1 = System.nanoTime();
-        dumps.graph(graphName, g);
-        long t2 = System.nanoTime();
-        timings.add(Phase.STORE, t1 - t0);
-        timings.add(Phase.DUMPS, t2 - t1);
+    private void emit(StreamRDF stream, Node graphName, Graph g) {
+        BuildTimings.Mark t = BuildTimings.mark();
+        g.find().forEachRemaining(q -> stream.quad(Quad.create(graphName, q)));
+        timings.lap(Phase.STORE, t);
     }
 
     private synchronized ArticleExtractor extractor(EntityCatalog catalog, MentionFinder finder) {
@@ -239,7 +247,7 @@ final class StreamingBuild {
 
     private Batch extract(List<Path> files, Map<String, List<Path>> claimFiles, ArticleReader articleReader,
                           ClaimsReader claimsReader, EntityCatalog catalog, MentionFinder finder,
-                          Set<String> articleIds, WorkerState ws) {
+                          Set<String> articleIds, DumpWriter dumps, WorkerState ws) {
         List<Result> results = new ArrayList<>(files.size());
         Map<String, Graph> graphs = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
@@ -247,7 +255,7 @@ final class StreamingBuild {
                 extractor(catalog, finder));
         for (Path file : files) {
             Problems problems = new Problems();
-            long t0 = System.nanoTime();
+            BuildTimings.Mark t0 = BuildTimings.mark();
             Article a = problems.collect(() -> articleReader.read(file));
             List<ClaimsFile> claims = new ArrayList<>();
             for (Path p : claimFiles.getOrDefault(idOf(file), List.of())) {
@@ -256,7 +264,7 @@ final class StreamingBuild {
                     claims.add(cf);
                 }
             }
-            timings.add(Phase.READ, System.nanoTime() - t0);
+            timings.lap(Phase.READ, t0);
             if (a == null) {
                 results.add(new Result(idOf(file), null, null, 0, 0, 0, problems.list()));
                 continue;
@@ -271,7 +279,18 @@ final class StreamingBuild {
         }
         ScopedValidator.ArticleCheck check = graphs.isEmpty() ? null
                 : timings.time(Phase.SHACL, () -> ws.validator.validate(graphs, ids));
-        return new Batch(results, check);
+        DumpWriter.Chunk dump = null;
+        if (results.stream().allMatch(r -> r.problems().isEmpty())) {
+            List<Map.Entry<Node, Graph>> ordered = new ArrayList<>();
+            for (Result r : results) {
+                ordered.add(Map.entry(NodeFactory.createURI(Iris.articleGraph(r.id())), r.graph()));
+                if (!r.suggested().isEmpty()) {
+                    ordered.add(Map.entry(NodeFactory.createURI(Iris.suggestedGraph(r.id())), r.suggested()));
+                }
+            }
+            dump = timings.time(Phase.DUMPS, () -> dumps.chunk(ordered));
+        }
+        return new Batch(results, check, dump);
     }
 
     private static Batch take(Future<Batch> f) {

@@ -55,6 +55,12 @@ class StreamingBuildTest {
             RDFDataMgr.read(trig, in, Lang.TRIG);
         }
         assertTrue(IsoMatcher.isomorphic(expected, trig.asDatasetGraph()), "TriG dump differs");
+        Dataset nqGz = DatasetFactory.create();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(
+                layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq.gz")))) {
+            RDFDataMgr.read(nqGz, in, Lang.NQUADS);
+        }
+        assertTrue(IsoMatcher.isomorphic(expected, nqGz.asDatasetGraph()), "gzipped N-Quads dump differs");
         try (Stream<Path> s = Files.list(layout.dumpsDir())) {
             assertFalse(s.anyMatch(p -> p.toString().endsWith(".tmp")), "temporary dump files left");
         }
