@@ -194,6 +194,14 @@ final class ScopedValidator {
      * (only those that found something need be passed).
      */
     ValidationReport finish(List<ArticleCheck> articleChecks) {
+        return finish(articleChecks, n -> true);
+    }
+
+    /**
+     * As {@link #finish(List)}, validating only the shared nodes that {@code focus} accepts (when what was kept
+     * describes only some of them in full).
+     */
+    ValidationReport finish(List<ArticleCheck> articleChecks, java.util.function.Predicate<Node> focus) {
         Graph union = GraphFactory.createDefaultGraph();
         for (Graph g : List.of(ontology, entities, shared, articles)) {
             GraphUtil.addInto(union, g);
@@ -206,13 +214,13 @@ final class ScopedValidator {
             ValidationContext vc = ValidationContext.create(shapes, union);
             for (Shape shape : shapes.getTargetShapes()) {
                 Collection<Node> focusNodes = VLib.focusNodes(union, shape);
-                for (Node focus : focusNodes) {
+                for (Node node : focusNodes) {
                     // shared nodes; article nodes that other graphs say something about; other nodes of the
                     // ontology and entity graphs
-                    boolean global = focus.isURI() && (!isArticleNode(focus, null) || crossReferenced.contains(focus))
-                            || occursIn(ontology, focus) || occursIn(entities, focus);
-                    if (global) {
-                        VLib.validateShape(vc, union, shape, focus);
+                    boolean global = node.isURI() && (!isArticleNode(node, null) || crossReferenced.contains(node))
+                            || occursIn(ontology, node) || occursIn(entities, node);
+                    if (global && focus.test(node)) {
+                        VLib.validateShape(vc, union, shape, node);
                     }
                 }
             }
@@ -247,6 +255,11 @@ final class ScopedValidator {
         return new ValidationReport(shaclConforms, reportModel, new ArrayList<>(results), new ArrayList<>(rows));
     }
 
+    /** Keeps triples about shared nodes, gathered elsewhere, for the final pass. */
+    void shareTriples(Graph g) {
+        GraphUtil.addInto(shared, g);
+    }
+
     /** Triples kept for the final pass so far. */
     long sharedSize() {
         return shared.size() + articles.size();
@@ -261,7 +274,7 @@ final class ScopedValidator {
         return Iris.ENTITY_ID.matcher(id).matches() && EntityKind.ofId(id).isPresent();
     }
 
-    private static boolean isArticle(Node n) {
+    static boolean isArticle(Node n) {
         return n.isURI() && n.getURI().startsWith(ARTICLE_PREFIX) && n.getURI().indexOf('/', ARTICLE_PREFIX.length()) < 0;
     }
 
