@@ -33,6 +33,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
  * ResultComparer.Table actual = ResultComparer.read(body, ResultSetLang.RS_JSON);
  * Optional<String> difference = expected.difference(actual, query.hasOrderBy());
  * }</pre>
+ * <p>The competency-question harness uses it too, with {@code explained} reports.
  */
 public final class ResultComparer {
 
@@ -57,9 +58,20 @@ public final class ResultComparer {
 
         /**
          * How {@code actual} differs from this (expected) table, or empty if it does not: different variables,
-         * rows missing from {@code actual}, rows in excess, and, when {@code ordered}, rows in another order.
+         * rows missing from {@code actual}, rows in excess, and, when {@code ordered}, rows in another order. In
+         * brief: one header per kind of difference, with the rows concerned.
          */
         public Optional<String> difference(Table actual, boolean ordered) {
+            return difference(actual, ordered, false);
+        }
+
+        /**
+         * How {@code actual} differs from this (expected) table, or empty if it does not, as
+         * {@link #difference(Table, boolean)}; {@code explained} also says which side each row kind comes from,
+         * lists both tables when only the order differs, and ends with the column header (for a person reading a
+         * failed test and pasting rows into an expected file).
+         */
+        public Optional<String> difference(Table actual, boolean ordered, boolean explained) {
             StringBuilder out = new StringBuilder();
             if (!new HashSet<>(vars).equals(new HashSet<>(actual.vars()))) {
                 out.append("variables differ: expected ").append(vars).append(", got ").append(actual.vars())
@@ -70,17 +82,31 @@ public final class ResultComparer {
             List<Map<String, Node>> missing = excess(rows, expectedCounts, actualCounts);
             List<Map<String, Node>> extra = excess(actual.rows(), actualCounts, expectedCounts);
             if (!missing.isEmpty()) {
-                out.append("missing rows: ").append(missing.size()).append('\n');
+                out.append(explained ? "missing rows (expected, not returned): " : "missing rows: ")
+                        .append(missing.size()).append('\n');
                 missing.forEach(r -> out.append("  ").append(format(r)).append('\n'));
             }
             if (!extra.isEmpty()) {
-                out.append("extra rows: ").append(extra.size()).append('\n');
+                out.append(explained ? "extra rows (returned, not expected): " : "extra rows: ")
+                        .append(extra.size()).append('\n');
                 extra.forEach(r -> out.append("  ").append(format(r)).append('\n'));
             }
             if (out.isEmpty() && ordered && !rows.equals(actual.rows())) {
                 out.append("same rows in another order (the query has ORDER BY)\n");
+                if (explained) {
+                    out.append("expected:\n");
+                    rows.forEach(r -> out.append("  ").append(format(r)).append('\n'));
+                    out.append("got:\n");
+                    actual.rows().forEach(r -> out.append("  ").append(format(r)).append('\n'));
+                }
             }
-            return out.isEmpty() ? Optional.empty() : Optional.of(out.toString());
+            if (out.isEmpty()) {
+                return Optional.empty();
+            }
+            if (explained) {
+                out.append("columns: ").append(header());
+            }
+            return Optional.of(out.toString());
         }
 
         /** A row as a line of SPARQL TSV in this table's column order. */
@@ -89,6 +115,17 @@ public final class ResultComparer {
                 Node n = row.get(v);
                 return n == null ? "" : n == ANY_BLANK ? "_:b" : NodeFmtLib.strNT(n);
             }).collect(Collectors.joining("\t"));
+        }
+
+        /** This table as SPARQL TSV, header included. */
+        public String toTsv() {
+            StringBuilder sb = new StringBuilder(header()).append('\n');
+            rows.forEach(r -> sb.append(format(r)).append('\n'));
+            return sb.toString();
+        }
+
+        private String header() {
+            return vars.stream().map(v -> "?" + v).collect(Collectors.joining("\t"));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.loadtest.ResultComparer;
 import org.alliancekg.serve.KgServer;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -97,9 +98,9 @@ class CompetencyQuestionsHttpTest {
         }
         assertTrue(query.isSelectType(), shown + ": only SELECT queries can be compared with a TSV result file");
 
-        ResultTable expected;
+        ResultComparer.Table expected;
         try (InputStream in = Files.newInputStream(tsv)) {
-            expected = ResultTable.read(in, ResultSetLang.RS_TSV);
+            expected = ResultComparer.read(in, ResultSetLang.RS_TSV);
         } catch (RiotException e) {
             throw new AssertionError(tsvShown + ": not SPARQL TSV results: " + e.getMessage(), e);
         }
@@ -111,9 +112,9 @@ class CompetencyQuestionsHttpTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode(), shown + ": the server answered " + response.statusCode() + ": "
                 + response.body());
-        ResultTable actual = ResultTable.read(response.body(), ResultSetLang.RS_JSON);
+        ResultComparer.Table actual = ResultComparer.read(response.body(), ResultSetLang.RS_JSON);
 
-        expected.difference(actual, query.hasOrderBy()).ifPresent(difference -> fail(
+        expected.difference(actual, query.hasOrderBy(), true).ifPresent(difference -> fail(
                 shown + ": results differ from " + tsvShown + (query.hasOrderBy() ? " (ordered)" : " (any order)")
                         + "\n" + difference + "\nactual results:\n" + actual.toTsv()));
     }

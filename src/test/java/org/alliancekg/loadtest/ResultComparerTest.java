@@ -1,4 +1,4 @@
-package org.alliancekg.cq;
+package org.alliancekg.loadtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,15 +8,15 @@ import java.util.Optional;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.junit.jupiter.api.Test;
 
-/** How the competency-question harness compares results. */
-class ResultTableTest {
+/** How the competency-question harness and the load test compare results. */
+class ResultComparerTest {
 
     static final String HEADER = "?x\t?label\n";
     static final String A = "<https://w3id.org/alliance-kg/id/state/japan>\t\"Japan\"@en\n";
     static final String B = "<https://w3id.org/alliance-kg/id/state/india>\t\"India\"@en\n";
 
-    static ResultTable tsv(String text) {
-        return ResultTable.read(text, ResultSetLang.RS_TSV);
+    static ResultComparer.Table tsv(String text) {
+        return ResultComparer.read(text, ResultSetLang.RS_TSV);
     }
 
     @Test
@@ -28,10 +28,17 @@ class ResultTableTest {
 
     @Test
     void missingAndExtraRowsAreListed() {
-        Optional<String> d = tsv(HEADER + A + B).difference(tsv(HEADER + A + A), false);
+        Optional<String> d = tsv(HEADER + A + B).difference(tsv(HEADER + A + A), false, true);
         assertTrue(d.isPresent());
         assertTrue(d.get().contains("missing rows (expected, not returned): 1\n  " + B), d.get());
         assertTrue(d.get().contains("extra rows (returned, not expected): 1\n  " + A), d.get());
+    }
+
+    @Test
+    void briefReportNamesMissingAndExtraRows() {
+        Optional<String> d = tsv(HEADER + A + B).difference(tsv(HEADER + A + A), false);
+        assertTrue(d.isPresent());
+        assertTrue(d.get().startsWith("missing rows: 1\n  " + B + "extra rows: 1\n  " + A), d.get());
     }
 
     @Test
@@ -69,6 +76,6 @@ class ResultTableTest {
                     { "x": { "type": "uri", "value": "https://w3id.org/alliance-kg/id/state/japan" },
                       "label": { "type": "literal", "value": "Japan", "xml:lang": "en" } } ] } }
                 """;
-        assertEquals(Optional.empty(), tsv(HEADER + A).difference(ResultTable.read(json, ResultSetLang.RS_JSON), true));
+        assertEquals(Optional.empty(), tsv(HEADER + A).difference(ResultComparer.read(json, ResultSetLang.RS_JSON), true));
     }
 }
