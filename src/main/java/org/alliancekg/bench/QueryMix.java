@@ -37,6 +37,12 @@ public final class QueryMix {
     /** Media type asked for. */
     public static final String ACCEPT = "application/sparql-results+json";
 
+    /**
+     * How long a client waits for one answer (our server and stock Fuseki give up after 10 s without a first row
+     * and 30 s overall, Virtuoso after 30 s); a request that outlasts it counts as an error (status 0).
+     */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private final List<String> names;
     private final List<String> queries;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -142,7 +148,7 @@ public final class QueryMix {
             threads.add(t);
             t.start();
         }
-        if (!finished.await(duration.toMillis() + 120_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!finished.await(duration.plus(REQUEST_TIMEOUT).toMillis() + 30_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             threads.forEach(Thread::interrupt);
             throw new IllegalStateException("throughput clients did not finish against " + endpoint);
         }
@@ -161,11 +167,13 @@ public final class QueryMix {
     private Answer send(String endpoint, String query, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + "?query="
                         + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("Accept", ACCEPT).timeout(Duration.ofSeconds(120));
+                .header("Accept", ACCEPT).timeout(REQUEST_TIMEOUT);
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new Answer(0, "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot query " + endpoint, e);
         } catch (InterruptedException e) {

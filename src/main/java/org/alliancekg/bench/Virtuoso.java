@@ -237,7 +237,7 @@ final class Virtuoso implements AutoCloseable {
                 [SPARQL]
                 ResultSetMaxRows           = 1000000
                 MaxQueryCostEstimationTime = 400
-                MaxQueryExecutionTime      = 120
+                MaxQueryExecutionTime      = 30
                 DeferInferenceRulesInit    = 0
                 """.formatted(d, dataDir.toAbsolutePath(), sql, http, buffers, buffers * 3 / 4);
     }
