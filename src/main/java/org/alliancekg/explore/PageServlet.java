@@ -30,7 +30,7 @@ final class PageServlet extends HttpServlet {
      * @throws IllegalStateException if the page is missing or a placeholder is left unfilled
      */
     PageServlet(String resource, Map<String, String> values, Map<String, String> markup) {
-        String html = read(AssetServlet.OWN + resource);
+        String html = read(ExploreModule.OWN + resource);
         for (Map.Entry<String, String> v : values.entrySet()) {
             html = html.replace("{{" + v.getKey() + "}}", escape(v.getValue()));
         }
