@@ -1,5 +1,7 @@
 package org.alliancekg.publish;
 
+import static org.alliancekg.serve.HtmlEscape.esc;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,26 +21,6 @@ final class Html {
     private static final String CSS = readCss();
 
     private final StringBuilder sb = new StringBuilder(8192);
-
-    /** Escapes text for element content and attribute values: {@code & < > " '}. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     /** Appends markup written by this package (never data). */
     Html raw(String markup) {

@@ -1,5 +1,7 @@
 package org.alliancekg.serve;
 
+import static org.alliancekg.serve.HtmlEscape.esc;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
@@ -267,22 +269,5 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
         String uri = node.getURI();
         String shortForm = Namespaces.PREFIXES.shortForm(uri);
         return shortForm.equals(uri) ? "<" + uri + ">" : shortForm;
-    }
-
-    /** Escapes text for HTML element content and double- or single-quoted attribute values. */
-    static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -77,12 +77,12 @@ public final class SiteNav {
         h.append("<header class=\"site-bar\"><span class=\"site-name\">alliance-kg</span>")
                 .append("<nav class=\"site-nav\" aria-label=\"site\">");
         for (Link link : links(serviceName)) {
-            h.append("<a href=\"").append(HomePage.esc(href.apply(link.path()))).append("\" title=\"")
-                    .append(HomePage.esc(link.title())).append('"');
+            h.append("<a href=\"").append(HtmlEscape.esc(href.apply(link.path()))).append("\" title=\"")
+                    .append(HtmlEscape.esc(link.title())).append('"');
             if (link.path().equals(currentPath)) {
                 h.append(" aria-current=\"page\"");
             }
-            h.append('>').append(HomePage.esc(link.label())).append("</a>");
+            h.append('>').append(HtmlEscape.esc(link.label())).append("</a>");
         }
         h.append("</nav></header>\n");
         return h.toString();

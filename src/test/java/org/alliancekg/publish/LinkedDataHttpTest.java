@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.alliancekg.ingest.Article;
 import org.alliancekg.ingest.ArticleReader;
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.serve.HtmlEscape;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
@@ -208,8 +209,8 @@ class LinkedDataHttpTest {
         for (QuerySolution row : rows) {
             participants.add(row.getResource("p").getURI());
             String label = row.getLiteral("label").getLexicalForm();
-            assertTrue(html.contains(">" + Html.esc(label) + "</a>"), "participant " + label + " not listed");
-            assertTrue(html.contains("<blockquote class=\"quote\">" + Html.esc(row.getLiteral("quote").getLexicalForm())
+            assertTrue(html.contains(">" + HtmlEscape.esc(label) + "</a>"), "participant " + label + " not listed");
+            assertTrue(html.contains("<blockquote class=\"quote\">" + HtmlEscape.esc(row.getLiteral("quote").getLexicalForm())
                     + "</blockquote>"), "quote behind " + label + " not shown");
         }
         assertTrue(participants.contains(Iris.person("lloyd-austin")), "the data names Austin as a participant");
@@ -235,7 +236,7 @@ class LinkedDataHttpTest {
                     .read(ProjectLayout.detect().articlesDir().resolve(articleId + ".md"));
             String body = article.body();
             int b = body.offsetByCodePoints(0, row.getLiteral("b").getInt());
-            String expected = Html.esc(body.substring(0, b)) + "<mark id=\"hl\">" + Html.esc(quote) + "</mark>";
+            String expected = HtmlEscape.esc(body.substring(0, b)) + "<mark id=\"hl\">" + HtmlEscape.esc(quote) + "</mark>";
             assertTrue(r.body().contains(expected), claim + ": the quote is not marked at its offset in the text");
         }
     }
@@ -250,7 +251,7 @@ class LinkedDataHttpTest {
             String iri = row.getResource("one").getURI();
             HttpResponse<String> r = Http.get(base + iri.substring(Iris.BASE.length()), BROWSER);
             assertEquals(200, r.statusCode(), iri);
-            assertTrue(r.body().contains("<div class=\"iri\">" + Html.esc(iri) + "</div>"), iri);
+            assertTrue(r.body().contains("<div class=\"iri\">" + HtmlEscape.esc(iri) + "</div>"), iri);
         }
         for (String c : List.of("State", "Meeting", "Article", "Claim", "Mention", "Person", "StrategyDocument")) {
             assertTrue(types.contains(AKG.NS + c), "no individual of akg:" + c + " among " + types);
@@ -270,14 +271,14 @@ class LinkedDataHttpTest {
         String mention = m.getResource("m").getURI();
         HttpResponse<String> r = Http.get(base + mention.substring(Iris.BASE.length()), BROWSER);
         assertEquals(200, r.statusCode(), mention);
-        assertTrue(r.body().contains("<mark id=\"hl\">" + Html.esc(m.getLiteral("anchor").getLexicalForm())
+        assertTrue(r.body().contains("<mark id=\"hl\">" + HtmlEscape.esc(m.getLiteral("anchor").getLexicalForm())
                 + "</mark>"), mention + ": anchor not marked in the text");
 
         String article = base + "id/article/004-us-japan-security-partnership";
         String html = Http.get(article, BROWSER).body();
         assertTrue(html.contains("id=\"article-claims\""), "claims taken from the article");
         assertTrue(html.contains("<div class=\"article-text\">"), "the article text");
-        assertTrue(html.contains(Html.esc("During the meeting, the U.S. Secretary of Defense Lloyd J. Austin III")));
+        assertTrue(html.contains(HtmlEscape.esc("During the meeting, the U.S. Secretary of Defense Lloyd J. Austin III")));
     }
 
     @Test
@@ -309,7 +310,7 @@ class LinkedDataHttpTest {
         for (String iri : List.of(JAPAN, SCC, Iris.person("fumio-kishida"))) {
             String html = Http.get(base + iri.substring(Iris.BASE.length()), BROWSER).body();
             String href = "/explore?iri=" + java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(html.contains("<a id=\"explore-link\" href=\"" + Html.esc(href) + "\">"), iri + ": " + href);
+            assertTrue(html.contains("<a id=\"explore-link\" href=\"" + HtmlEscape.esc(href) + "\">"), iri + ": " + href);
         }
         String article = Http.get(base + "id/article/002-diplomat-tatsumi-new-vision", BROWSER).body();
         assertFalse(article.contains("id=\"explore-link\""), "articles are not nodes of the explorer");

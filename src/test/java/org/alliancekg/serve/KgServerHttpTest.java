@@ -354,7 +354,7 @@ class KgServerHttpTest {
             if (name.equals(e.getKey().getURI())) {
                 name = "<" + name + ">";
             }
-            String cell = ">" + HomePage.esc(name) + "</a></td><td class=\"count\">" + num.format(e.getValue().size())
+            String cell = ">" + HtmlEscape.esc(name) + "</a></td><td class=\"count\">" + num.format(e.getValue().size())
                     + "</td>";
             assertTrue(html.contains(cell), "class count " + cell);
         }
@@ -366,7 +366,7 @@ class KgServerHttpTest {
         for (String endpoint : List.of("/kg/sparql", "/kg/query", "/kg/get")) {
             assertTrue(html.contains("<a href=\"" + endpoint + "\">"), endpoint);
         }
-        assertTrue(html.contains(HomePage.esc(Iris.ENTITIES_GRAPH)), html);
+        assertTrue(html.contains(HtmlEscape.esc(Iris.ENTITIES_GRAPH)), html);
     }
 
     @Test
@@ -380,7 +380,7 @@ class KgServerHttpTest {
             linked.add(m.group(1).replace("&amp;", "&"));
         }
         for (ExampleQuery q : queries) {
-            assertTrue(html.contains(HomePage.esc(q.title())), "title of " + q.fileName());
+            assertTrue(html.contains(HtmlEscape.esc(q.title())), "title of " + q.fileName());
             assertTrue(linked.contains(HomePage.runLink("/kg/sparql", q.text())), "run link of " + q.fileName());
         }
         HttpResponse<String> run = get(linked.get(0), "application/sparql-results+json");
