@@ -103,6 +103,8 @@ final class StreamingBuild {
 
     GraphBuilder.Result run() {
         long start = System.nanoTime();
+        // the stamp first: a file changed while the build reads it then fails the stamp next time
+        String inputStamp = timings.time(Phase.READ, () -> InputHash.stamp(layout));
         String inputHash = timings.time(Phase.READ, () -> InputHash.of(layout));
         EntityCatalog catalog = timings.time(Phase.READ, () -> new EntityCatalogReader(layout).readAll());
         Graph ontology = timings.time(Phase.READ, () -> RdfInput.readTurtle(layout, layout.ontologyFile()));
@@ -128,7 +130,7 @@ final class StreamingBuild {
         Path db;
         java.util.concurrent.atomic.AtomicReference<BuildTimings.Mark> filled = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            db = new Store(layout).commitBulk(inputHash, loader, stream -> {
+            db = new Store(layout).commitBulk(inputHash, inputStamp, loader, stream -> {
                 Namespaces.PREFIXES.getNsPrefixMap().forEach(stream::prefix);
                 Node ontologyGraph = NodeFactory.createURI(Iris.ONTOLOGY_GRAPH);
                 Node entitiesGraph = NodeFactory.createURI(Iris.ENTITIES_GRAPH);

@@ -5,9 +5,15 @@ import java.util.Map;
 
 /**
  * What {@code build.json} in a database directory records: the SHA-256 of the inputs it was built from, when,
- * and counts (quads, graphs, articles, entities, claims, mentions).
+ * counts (quads, graphs, articles, entities, claims, mentions), and the {@link InputHash#stamp stamp} of the input
+ * files taken before they were read (null in older builds).
  */
-public record BuildInfo(String inputHash, Instant builtAt, Map<String, Long> counts) {
+public record BuildInfo(String inputHash, Instant builtAt, Map<String, Long> counts, String inputStamp) {
+
+    /** Without a stamp. */
+    public BuildInfo(String inputHash, Instant builtAt, Map<String, Long> counts) {
+        this(inputHash, builtAt, counts, null);
+    }
 
     /** Checks the hash and copies the counts. */
     public BuildInfo {

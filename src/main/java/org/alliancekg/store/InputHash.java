@@ -17,10 +17,53 @@ import org.alliancekg.ingest.ProjectLayout;
 /**
  * SHA-256 over every build input: each regular file under {@code data/}, {@code ontology/} and
  * {@code queries/checks/}, taken in path order as relative path, a zero byte, the content, a zero byte.
+ *
+ * <p>{@link #stamp(ProjectLayout)} is a cheaper fingerprint of the same files (names, sizes and modification
+ * times, no content), so that a large project whose files did not change is recognized without reading them.
  */
 public final class InputHash {
 
     private InputHash() {
+    }
+
+    /**
+     * SHA-256 over the relative path, size and modification time of every input file, lower-case hex: equal
+     * stamps mean the files were not touched (a build takes the stamp before the hash, so that a file changed
+     * while it reads is seen as changed).
+     */
+    public static String stamp(ProjectLayout layout) {
+        List<String> lines = new ArrayList<>();
+        for (Path dir : List.of(layout.dataDir(), layout.ontologyDir(), layout.checksDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try {
+                Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file,
+                                                                   java.nio.file.attribute.BasicFileAttributes a) {
+                        if (a.isRegularFile()) {
+                            lines.add(layout.display(file) + "\0" + a.size() + "\0"
+                                    + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+        }
+        lines.sort(null);
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String line : lines) {
+                md.update(line.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     /** The input hash of the project, lower-case hex. */

@@ -150,6 +150,14 @@ public final class Store {
      * removed, {@code current} left as it was, and the exception rethrown.
      */
     public Path commitBulk(String inputHash, Loader loader, Filler filler) {
+        return commitBulk(inputHash, null, loader, filler);
+    }
+
+    /**
+     * As {@link #commitBulk(String, Loader, Filler)}, recording also the {@link InputHash#stamp stamp} of the input
+     * files, taken before the build read them (or null).
+     */
+    public Path commitBulk(String inputHash, String inputStamp, Loader loader, Filler filler) {
         Path root = layout.dbRoot();
         Path dir;
         try {
@@ -188,7 +196,7 @@ public final class Store {
             } finally {
                 TDBInternal.expel(tdb);
             }
-            BuildInfo info = new BuildInfo(inputHash, Instant.now(), counts);
+            BuildInfo info = new BuildInfo(inputHash, Instant.now(), counts, inputStamp);
             writeInfo(dir.resolve(BUILD_INFO), info);
             swapCurrent(dir);
         } catch (RuntimeException | IOException e) {
@@ -347,7 +355,14 @@ public final class Store {
     /** Whether the database is missing or was built from other inputs than the project's files now. */
     public boolean isStale() {
         Optional<BuildInfo> info = buildInfo();
-        return info.isEmpty() || !info.get().inputHash().equals(InputHash.of(layout));
+        if (info.isEmpty()) {
+            return true;
+        }
+        // the files were not touched since they were read for the build: no need to read them again
+        if (info.get().inputStamp() != null && info.get().inputStamp().equals(InputHash.stamp(layout))) {
+            return false;
+        }
+        return !info.get().inputHash().equals(InputHash.of(layout));
     }
 
     /** Whether the project's database is missing or stale. */
@@ -359,6 +374,9 @@ public final class Store {
         ObjectNode n = JSON.createObjectNode();
         n.put("inputHash", info.inputHash());
         n.put("builtAt", info.builtAt().toString());
+        if (info.inputStamp() != null) {
+            n.put("inputStamp", info.inputStamp());
+        }
         ObjectNode c = n.putObject("counts");
         new TreeMap<>(info.counts()).forEach(c::put);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -379,7 +397,7 @@ public final class Store {
                 counts.put(k, c.get(k).asLong());
             }
             return Optional.of(new BuildInfo(n.path("inputHash").asText(), Instant.parse(n.path("builtAt").asText()),
-                    counts));
+                    counts, n.hasNonNull("inputStamp") ? n.get("inputStamp").asText() : null));
         } catch (IOException | RuntimeException e) {
             LOG.warn("unreadable {}: {}", file, e.toString());
             return Optional.empty();
