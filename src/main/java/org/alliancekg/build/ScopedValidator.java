@@ -46,7 +46,8 @@ import org.apache.jena.vocabulary.RDF;
  * <li>{@link #share(String, Graph)} keeps what the article graph says about shared nodes (minted agents, facts
  * about entities) and the article's own description without its mentions;</li>
  * <li>{@link #finish(List)} runs the shapes on the shared nodes, and every check query, over the ontology, the
- * entity graph and everything kept, and merges all results (check rows found twice are reported once).</li>
+ * entity graph and everything kept (the article descriptions in the default graph only), and merges all results
+ * (check rows found twice are reported once); it is the validator's last call.</li>
  * </ul>
  * A shape on a catalogue entity thus sees every fact any article states about it, but not the claim and mention
  * nodes; a check query sees a batch of article graphs in full, or every article's statements about shared nodes. The
@@ -57,8 +58,6 @@ final class ScopedValidator {
 
     /** Name of the graph of statements about shared nodes in the final pass (no article graph name). */
     static final String SHARED_GRAPH = "urn:x-alliance-kg:validation:shared";
-    /** Name of the graph of article descriptions in the final pass (no article graph name). */
-    static final String ARTICLES_GRAPH = "urn:x-alliance-kg:validation:articles";
 
     private static final String ARTICLE_PREFIX = Iris.article("x").substring(0, Iris.article("x").length() - 1);
     private static final Node MENTIONS = AKG.mentions.asNode();
@@ -202,8 +201,10 @@ final class ScopedValidator {
      * describes only some of them in full).
      */
     ValidationReport finish(List<ArticleCheck> articleChecks, java.util.function.Predicate<Node> focus) {
-        Graph union = GraphFactory.createDefaultGraph();
-        for (Graph g : List.of(ontology, entities, shared, articles)) {
+        // The article descriptions are by far the largest part (one per article): the others are added to them
+        // rather than all copied into a new graph. This ends what the validator kept.
+        Graph union = articles;
+        for (Graph g : List.of(ontology, entities, shared)) {
             GraphUtil.addInto(union, g);
         }
         boolean shaclConforms = true;
@@ -246,7 +247,6 @@ final class ScopedValidator {
             dsg.addGraph(NodeFactory.createURI(Iris.ONTOLOGY_GRAPH), ontology);
             dsg.addGraph(NodeFactory.createURI(Iris.ENTITIES_GRAPH), entities);
             dsg.addGraph(NodeFactory.createURI(SHARED_GRAPH), shared);
-            dsg.addGraph(NodeFactory.createURI(ARTICLES_GRAPH), articles);
             Dataset ds = DatasetFactory.wrap(dsg);
             List<ValidationReport.CheckViolation> global = new ArrayList<>();
             checks.forEach((name, q) -> Validator.runCheck(name, q, ds, global));

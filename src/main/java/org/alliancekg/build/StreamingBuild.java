@@ -201,9 +201,10 @@ final class StreamingBuild {
                     }
                 }
                 problems.throwIfAny();
+                long kept = scoped.sharedSize();
                 ValidationReport report = timings.time(Phase.SHACL, () -> scoped.finish(failed));
                 LOG.info("validated {} article graphs and {} shared triples: {} SHACL result(s), {} check(s), "
-                                + "{} check violation(s)", articleFiles.size(), scoped.sharedSize(),
+                                + "{} check violation(s)", articleFiles.size(), kept,
                         report.shaclResults().size(), validator.checkCount(), report.checkViolations().size());
                 if (!report.conforms()) {
                     throw new ValidationException(report);
