@@ -177,17 +177,27 @@ public final class BenchmarkRunner {
         Path loc = s.work().resolve("tdbloader-" + n);
         CorpusGenerator.deleteTree(loc);
         loadAverage(r, "loadBeforeBulkLoad");
-        double loadSeconds = Child.run("tdbloader", Child.javaCommand(HEAP, "tdb2.tdbloader", "--loader=parallel",
-                "--loc=" + loc, nq.toString()), s.work(), logs.resolve("tdbloader.log"), limit);
+        Path loaderJson = logs.resolve("tdbloader.json");
+        double loadSeconds = Child.run("tdbloader", Child.javaCommand(HEAP, BuildProbe.class.getName(), "tdbloader",
+                loaderJson.toString(), "--loader=parallel", "--loc=" + loc, nq.toString()), s.work(),
+                logs.resolve("tdbloader.log"), limit);
         l.put("tool", "tdb2.tdbloader --loader=parallel");
         l.put("processSeconds", loadSeconds);
+        double loaderCpu = Files.isRegularFile(loaderJson)
+                ? JSON.readTree(loaderJson.toFile()).path("processCpuSeconds").asDouble(-1) : -1;
+        l.put("processCpuSeconds", loaderCpu);
         l.put("quadsPerSecond", quads / loadSeconds);
         l.put("databaseBytes", treeSize(loc));
         CorpusGenerator.deleteTree(loc);
         double ratio = buildProcess / loadSeconds;
         r.put("buildToBulkLoadRatio", ratio);
-        print("N=%,d: tdbloader --loader=parallel %.1f s (%,.0f quads/s); build / bulk load = %.2f (target <= 1.25)",
-                n, loadSeconds, quads / loadSeconds, ratio);
+        double buildCpu = b.path("processCpuSeconds").asDouble(-1);
+        if (buildCpu > 0 && loaderCpu > 0) {
+            r.put("buildToBulkLoadCpuRatio", buildCpu / loaderCpu);
+        }
+        print("N=%,d: tdbloader --loader=parallel %.1f s (%,.0f quads/s); build / bulk load = %.2f elapsed, %.2f CPU "
+                + "(build %.0f CPU-s, loader %.0f CPU-s; target <= 1.25)", n, loadSeconds, quads / loadSeconds, ratio,
+                buildCpu / loaderCpu, buildCpu, loaderCpu);
 
         // 4. queries
         QueryMix mix = QueryMix.of(corpus.resolve("queries/cq"));

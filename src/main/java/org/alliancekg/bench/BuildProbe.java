@@ -19,8 +19,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * its figures as JSON to a file:
  * <ul>
  * <li>{@code build PROJECT OUT.json}: a full build, with per-phase times, counts and heap;</li>
- * <li>{@code ingest PROJECT ARTICLE.md OUT.json}: adding one article to the project's database.</li>
+ * <li>{@code ingest PROJECT ARTICLE.md OUT.json}: adding one article to the project's database;</li>
+ * <li>{@code tdbloader OUT.json ARGS...}: Jena's {@code tdb2.tdbloader} with these arguments, recording its
+ * elapsed and CPU time (all threads) when the JVM exits.</li>
  * </ul>
+ * CPU time is reported beside elapsed time because the cores of the machine may be shared with other work.
  */
 public final class BuildProbe {
 
@@ -35,8 +38,11 @@ public final class BuildProbe {
             build(ProjectLayout.of(Path.of(args[1])), Path.of(args[2]));
         } else if (args.length == 4 && args[0].equals("ingest")) {
             ingest(ProjectLayout.of(Path.of(args[1])), Path.of(args[2]), Path.of(args[3]));
+        } else if (args.length >= 3 && args[0].equals("tdbloader")) {
+            tdbloader(Path.of(args[1]), java.util.Arrays.copyOfRange(args, 2, args.length));
         } else {
-            System.err.println("usage: BuildProbe build PROJECT OUT.json | ingest PROJECT ARTICLE.md OUT.json");
+            System.err.println("usage: BuildProbe build PROJECT OUT.json | ingest PROJECT ARTICLE.md OUT.json"
+                    + " | tdbloader OUT.json ARGS...");
             System.exit(2);
         }
     }
@@ -59,6 +65,7 @@ public final class BuildProbe {
             n.put("maxHeapBytes", HeapWatch.maxHeapBytes());
             n.put("threads", Runtime.getRuntime().availableProcessors());
             n.put("database", r.database().toString());
+            n.put("processCpuSeconds", processCpuSeconds());
         }
         Files.writeString(out, JSON.writeValueAsString(n));
     }
@@ -72,6 +79,28 @@ public final class BuildProbe {
         n.put("articleQuads", r.articleQuads());
         n.put("summary", r.summary());
         Files.writeString(out, JSON.writeValueAsString(n));
+    }
+
+    /** Runs Jena's loader (which ends the JVM itself); its times are written as the JVM exits. */
+    private static void tdbloader(Path out, String[] args) {
+        long t0 = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("wallSeconds", (System.nanoTime() - t0) / 1e9);
+            n.put("processCpuSeconds", processCpuSeconds());
+            try {
+                Files.writeString(out, JSON.writeValueAsString(n));
+            } catch (IOException e) {
+                System.err.println("cannot write " + out + ": " + e);
+            }
+        }));
+        tdb2.tdbloader.main(args);
+    }
+
+    /** CPU time of this JVM so far, all threads (-1 where the JVM cannot tell). */
+    static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
     }
 
     /** Reads a probe's JSON output. */
