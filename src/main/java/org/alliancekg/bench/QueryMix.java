@@ -117,6 +117,22 @@ public final class QueryMix {
         Map<String, Double> p50s = new LinkedHashMap<>();
         byQuery.forEach((k, v) -> p50s.put(k, percentile(v.stream().mapToDouble(Double::doubleValue).toArray(), 50)));
 
+        Throughput t = throughput(endpoint, clients, duration, headers);
+        return new Figures(requests, percentile(latencies, 50), percentile(latencies, 99),
+                Arrays.stream(latencies).average().orElse(0), p50s, clients, t.seconds(), t.requests(),
+                t.requestsPerSecond(), rows, errors + t.errors(), failures);
+    }
+
+    /** What a throughput run measured: answers (200) and failures over the run's seconds. */
+    public record Throughput(int clients, double seconds, long requests, long errors, double requestsPerSecond) {
+    }
+
+    /**
+     * {@code clients} clients send the mix (each from another starting query) for {@code duration}; answers still
+     * under way at the end are waited for and counted.
+     */
+    public Throughput throughput(String endpoint, int clients, Duration duration, Map<String, String> headers)
+            throws InterruptedException {
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<RuntimeException> problem = new AtomicReference<>();
@@ -148,7 +164,8 @@ public final class QueryMix {
             threads.add(t);
             t.start();
         }
-        if (!finished.await(duration.plus(REQUEST_TIMEOUT).toMillis() + 30_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!finished.await(duration.plus(REQUEST_TIMEOUT).toMillis() + 30_000,
+                java.util.concurrent.TimeUnit.MILLISECONDS)) {
             threads.forEach(Thread::interrupt);
             throw new IllegalStateException("throughput clients did not finish against " + endpoint);
         }
@@ -156,9 +173,23 @@ public final class QueryMix {
             throw problem.get();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Figures(requests, percentile(latencies, 50), percentile(latencies, 99),
-                Arrays.stream(latencies).average().orElse(0), p50s, clients, seconds, done.get(),
-                done.get() / seconds, rows, errors + failed.get(), failures);
+        return new Throughput(clients, seconds, done.get(), failed.get(), done.get() / seconds);
+    }
+
+    /** The mix without these queries (by name). */
+    public QueryMix without(java.util.Collection<String> left) {
+        List<String> n = new ArrayList<>();
+        List<String> q = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!left.contains(names.get(i))) {
+                n.add(names.get(i));
+                q.add(queries.get(i));
+            }
+        }
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("no query left in the mix");
+        }
+        return new QueryMix(n, q);
     }
 
     private record Answer(int status, String body) {
