@@ -43,9 +43,9 @@ public final class ResultCacheModule implements ServerModule {
     private static final String FUSEKI = "http://jena.apache.org/fuseki#";
 
     /** Bound on the bytes of all cached answers. */
-    public static final long MAX_BYTES = 256L << 20;
+    public static final long MAX_BYTES = 512L << 20;
     /** The largest answer cached. */
-    public static final int MAX_ENTRY_BYTES = 4 << 20;
+    public static final int MAX_ENTRY_BYTES = 32 << 20;
 
     private final Boolean forced;
     private volatile ResultCache cache;
