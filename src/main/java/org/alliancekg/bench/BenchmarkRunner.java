@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>times the server's start to its first answer, and adding one article to the N-article database.</li>
  * </ol>
  * Every child process is bounded in time and listens on loopback only. Figures are printed as they come and
- * written to the JSON file after each size, so that a run cut short keeps what it measured.
+ * written to the JSON file after each step, so that a run cut short keeps what it measured.
  */
 public final class BenchmarkRunner {
 
@@ -152,6 +152,7 @@ public final class BenchmarkRunner {
         c.put("reused", reused);
         c.put("generateSeconds", (System.nanoTime() - t0) / 1e9);
         print("N=%,d: corpus %s in %.1f s", n, reused ? "reused" : "generated", c.get("generateSeconds").asDouble());
+        write();
 
         // 2. build
         CorpusGenerator.deleteTree(corpus.resolve("db"));
@@ -185,6 +186,7 @@ public final class BenchmarkRunner {
                 b.path("peakHeapAfterGcBytes").asLong() >> 20, b.path("maxHeapBytes").asLong() >> 20);
         print("N=%,d: build phases, elapsed thread-seconds: %s", n, rounded(b.path("phaseSeconds")));
         print("N=%,d: build phases, CPU seconds:            %s", n, rounded(b.path("phaseCpuSeconds")));
+        write();
 
         // 3. Jena's bulk loader on the same quads
         ObjectNode l = r.putObject("bulkLoad");
@@ -212,6 +214,7 @@ public final class BenchmarkRunner {
         print("N=%,d: tdbloader --loader=parallel %.1f s (%,.0f quads/s); build / bulk load = %.2f elapsed, %.2f CPU "
                 + "(build %.0f CPU-s, loader %.0f CPU-s; target <= 1.25)", n, loadSeconds, quads / loadSeconds, ratio,
                 buildCpu / loaderCpu, buildCpu, loaderCpu);
+        write();
 
         // 4. queries
         QueryMix mix = QueryMix.of(corpus.resolve("queries/cq"));
@@ -274,6 +277,7 @@ public final class BenchmarkRunner {
             f.put("engine", cache ? "alliance-kg serve --cache" : "alliance-kg serve");
             q.set(key, f);
             printQueries(key, f);
+            write();
             return f;
         } catch (RuntimeException e) {
             q.putObject(key).put("error", e.getMessage());
@@ -304,6 +308,7 @@ public final class BenchmarkRunner {
             f.put("engine", "stock Fuseki " + jar.getFileName() + " --config fuseki-config/config.ttl (same database)");
             q.set("stockFuseki", f);
             printQueries("stockFuseki", f);
+            write();
             return f;
         } catch (RuntimeException e) {
             q.putObject("stockFuseki").put("error", e.getMessage());
@@ -339,6 +344,7 @@ public final class BenchmarkRunner {
             q.set("virtuoso", f);
             print("virtuoso: bulk load %.1f s", load);
             printQueries("virtuoso", f);
+            write();
             return f;
         } catch (RuntimeException e) {
             q.putObject("virtuoso").put("error", e.getMessage());
