@@ -8,16 +8,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.alliancekg.build.BuildTimings;
+import org.alliancekg.build.ArticleValidator;
 import org.alliancekg.build.GraphAssembler;
 import org.alliancekg.build.ValidationException;
 import org.alliancekg.build.ValidationReport;
-import org.alliancekg.build.Validator;
 import org.alliancekg.extract.Extraction;
 import org.alliancekg.extract.MentionFinder;
 import org.alliancekg.extract.SentenceSplitter;
@@ -38,7 +39,6 @@ import org.apache.jena.dboe.base.file.AlreadyLocked;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * matter, a bad date, bytes that are not UTF-8, an empty body) and builds its article graph (metadata, mentions,
  * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims with
  * {@link GraphAssembler#assembleArticle}, as a build does. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
- * in ONE write transaction, validates the union of all graphs after the change (SHACL and the check queries) inside
- * that transaction and aborts on any violation; when the database already holds exactly these quads it writes
+ * in ONE write transaction, validates the article within the dataset after the change (SHACL and the check queries,
+ * scoped by {@link ArticleValidator} to the article's graphs and what the dataset states about the entities they
+ * touch, so that it stays fast at any size) inside that transaction and aborts on any violation; when the database already holds exactly these quads it writes
  * nothing, so ingesting the same file twice changes nothing. Last, the file is copied into
  * {@code data/articles/{id}.md}, so that the next build keeps it.
  *
@@ -73,6 +74,7 @@ public final class ArticleIngester {
 
     private final ProjectLayout layout;
     private final Object lock = new Object();
+    private ArticleValidator validator;
 
     /** An ingester for this project (its data, ontology, checks and database root). */
     public ArticleIngester(ProjectLayout layout) {
@@ -131,6 +133,16 @@ public final class ArticleIngester {
         return new PreparedArticle(article, bytes, one.model(), one.suggested(), found, one.claims());
     }
 
+    /** The validator of one article within the dataset (shapes and checks read once). */
+    private ArticleValidator validator() {
+        synchronized (lock) {
+            if (validator == null) {
+                validator = ArticleValidator.forProject(layout);
+            }
+            return validator;
+        }
+    }
+
     /** {@code data/claims/{id}.yaml} (or {@code .yml}, {@code .json}) if there is one. */
     private Optional<Path> claimsOf(String id) {
         for (String ext : List.of(".yaml", ".yml", ".json")) {
@@ -144,7 +156,9 @@ public final class ArticleIngester {
 
     /**
      * Puts the prepared article into the dataset in one write transaction (replacing its two graphs), validates the
-     * union after the change and aborts on a violation ({@link ValidationException}, the dataset unchanged); then
+     * article within the dataset after the change ({@link ArticleValidator}: its graphs, and everything the dataset
+     * states about the entities they touch) and aborts on a violation ({@link ValidationException}, the dataset
+     * unchanged); then
      * copies the file into {@code data/articles/}. Writes nothing when the dataset already holds the same quads.
      */
     public IngestResult apply(PreparedArticle p, DatasetGraph dsg) {
@@ -163,7 +177,10 @@ public final class ArticleIngester {
                 dsg.deleteAny(articleGraph, Node.ANY, Node.ANY, Node.ANY);
                 dsg.deleteAny(suggestedGraph, Node.ANY, Node.ANY, Node.ANY);
                 wanted.forEach(dsg::add);
-                ValidationReport report = Validator.forProject(layout).validate(DatasetFactory.wrap(dsg));
+                // the article's graphs, and what the dataset says about the entities they touch: not the whole union
+                ValidationReport report = validator().validate(dsg, p.id(), Map.of(
+                        articleGraph.getURI(), p.articleGraph().getGraph(),
+                        suggestedGraph.getURI(), p.suggestedGraph().getGraph()));
                 if (!report.conforms()) {
                     throw new ValidationException(report);
                 }
