@@ -3,6 +3,7 @@ package org.alliancekg.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.alliancekg.build.BuildTimings;
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * its figures as JSON to a file:
  * <ul>
  * <li>{@code build PROJECT OUT.json}: a full build, with per-phase times, counts and heap;</li>
- * <li>{@code ingest PROJECT ARTICLE.md OUT.json}: adding one article to the project's database;</li>
+ * <li>{@code ingest PROJECT OUT.json ARTICLE.md...}: adding articles one after another to the project's database
+ * (the first pays for loading models and the catalogue, the next ones show the steady cost);</li>
  * <li>{@code tdbloader OUT.json ARGS...}: Jena's {@code tdb2.tdbloader} with these arguments, recording its
  * elapsed and CPU time (all threads) when the JVM exits.</li>
  * </ul>
@@ -36,12 +38,13 @@ public final class BuildProbe {
     public static void main(String[] args) throws IOException {
         if (args.length == 3 && args[0].equals("build")) {
             build(ProjectLayout.of(Path.of(args[1])), Path.of(args[2]));
-        } else if (args.length == 4 && args[0].equals("ingest")) {
-            ingest(ProjectLayout.of(Path.of(args[1])), Path.of(args[2]), Path.of(args[3]));
+        } else if (args.length >= 4 && args[0].equals("ingest")) {
+            List<Path> articles = java.util.Arrays.stream(args, 3, args.length).map(Path::of).toList();
+            ingest(ProjectLayout.of(Path.of(args[1])), Path.of(args[2]), articles);
         } else if (args.length >= 3 && args[0].equals("tdbloader")) {
             tdbloader(Path.of(args[1]), java.util.Arrays.copyOfRange(args, 2, args.length));
         } else {
-            System.err.println("usage: BuildProbe build PROJECT OUT.json | ingest PROJECT ARTICLE.md OUT.json"
+            System.err.println("usage: BuildProbe build PROJECT OUT.json | ingest PROJECT OUT.json ARTICLE.md..."
                     + " | tdbloader OUT.json ARGS...");
             System.exit(2);
         }
@@ -70,14 +73,24 @@ public final class BuildProbe {
         Files.writeString(out, JSON.writeValueAsString(n));
     }
 
-    private static void ingest(ProjectLayout layout, Path article, Path out) throws IOException {
+    private static void ingest(ProjectLayout layout, Path out, List<Path> articles) throws IOException {
         ObjectNode n = JSON.createObjectNode();
-        long t0 = System.nanoTime();
-        IngestResult r = new ArticleIngester(layout).ingest(article);
-        n.put("seconds", (System.nanoTime() - t0) / 1e9);
-        n.put("status", r.status().name());
-        n.put("articleQuads", r.articleQuads());
-        n.put("summary", r.summary());
+        var each = n.putArray("articles");
+        ArticleIngester ingester = new ArticleIngester(layout);
+        for (Path article : articles) {
+            long t0 = System.nanoTime();
+            IngestResult r = ingester.ingest(article);
+            ObjectNode a = each.addObject();
+            a.put("seconds", (System.nanoTime() - t0) / 1e9);
+            a.put("status", r.status().name());
+            a.put("articleQuads", r.articleQuads());
+            a.put("summary", r.summary());
+        }
+        n.put("seconds", each.get(0).path("seconds").asDouble());
+        if (each.size() > 1) {
+            n.put("nextSeconds", each.get(each.size() - 1).path("seconds").asDouble());
+        }
+        n.put("summary", each.get(0).path("summary").asText());
         Files.writeString(out, JSON.writeValueAsString(n));
     }
 
