@@ -68,10 +68,11 @@ public final class BenchmarkRunner {
      * @param stockJar          the stock Fuseki jar, or null for {@code target/stock/jena-fuseki-server.jar}
      * @param keepDumps         keep the plain {@code .nq} and {@code .trig} dumps of each corpus (else deleted once
      *                          measured; the loaders read the {@code .nq.gz})
+     * @param warmupSeconds     how long each engine is sent the mix before it is measured
      */
     public record Settings(ProjectLayout project, List<Integer> articles, long seed, Path work, Path out, int requests,
                            int clients, int throughputSeconds, int timeLimitSeconds, boolean virtuoso, Path stockJar,
-                           boolean keepDumps) {
+                           boolean keepDumps, int warmupSeconds) {
         /** Checks the numbers. */
         public Settings {
             Objects.requireNonNull(project, "project");
@@ -79,7 +80,7 @@ public final class BenchmarkRunner {
             if (articles.isEmpty() || articles.stream().anyMatch(n -> n < 1)) {
                 throw new IllegalArgumentException("--articles needs sizes of at least 1: " + articles);
             }
-            if (requests < 1 || clients < 1 || throughputSeconds < 1 || timeLimitSeconds < 1) {
+            if (requests < 1 || clients < 1 || throughputSeconds < 1 || timeLimitSeconds < 1 || warmupSeconds < 0) {
                 throw new IllegalArgumentException("--requests, --clients, --throughput-seconds and --time-limit "
                         + "must be positive");
             }
@@ -105,6 +106,7 @@ public final class BenchmarkRunner {
         set.put("requests", s.requests());
         set.put("clients", s.clients());
         set.put("throughputSeconds", s.throughputSeconds());
+        set.put("warmupSeconds", s.warmupSeconds());
         set.put("heap", HEAP);
         set.put("timeLimitSeconds", s.timeLimitSeconds());
         runs = root.putArray("runs");
@@ -263,8 +265,8 @@ public final class BenchmarkRunner {
         try (Child server = Child.start(key, cmd, corpus, logs.resolve(key + ".log"))) {
             String endpoint = "http://localhost:" + port + "/kg/sparql";
             double first = server.awaitFirstAnswer(endpoint, limit);
-            QueryMix.Figures figures = mix.run(endpoint, s.requests(), s.clients(),
-                    Duration.ofSeconds(s.throughputSeconds()), Map.of());
+            QueryMix.Figures figures = mix.run(endpoint, Duration.ofSeconds(s.warmupSeconds()), s.requests(),
+                    s.clients(), Duration.ofSeconds(s.throughputSeconds()), Map.of());
             if (!cache) {
                 // queries our server cannot answer in time are left out of a second throughput run, on every engine
                 List<String> failed = figures.rows().entrySet().stream().filter(e -> e.getValue() < 0)
@@ -302,8 +304,8 @@ public final class BenchmarkRunner {
         try (Child server = Child.start("stock Fuseki", cmd, corpus, logs.resolve("stock-fuseki.log"))) {
             String endpoint = "http://localhost:" + port + "/kg/sparql";
             double first = server.awaitFirstAnswer(endpoint, limit);
-            ObjectNode f = measured(mix.run(endpoint, s.requests(), s.clients(),
-                    Duration.ofSeconds(s.throughputSeconds()), Map.of()), endpoint);
+            ObjectNode f = measured(mix.run(endpoint, Duration.ofSeconds(s.warmupSeconds()), s.requests(),
+                    s.clients(), Duration.ofSeconds(s.throughputSeconds()), Map.of()), endpoint);
             f.put("startToFirstAnswerSeconds", first);
             f.put("engine", "stock Fuseki " + jar.getFileName() + " --config fuseki-config/config.ttl (same database)");
             q.set("stockFuseki", f);
@@ -337,8 +339,8 @@ public final class BenchmarkRunner {
         }
         try (Virtuoso v = Virtuoso.start(dir, nq.getParent(), VIRTUOSO_BUFFERS, Duration.ofMinutes(3))) {
             double load = v.load(nq.getFileName().toString(), limit);
-            ObjectNode f = measured(mix.run(v.sparqlUrl(), s.requests(), s.clients(),
-                    Duration.ofSeconds(s.throughputSeconds()), Map.of()), v.sparqlUrl());
+            ObjectNode f = measured(mix.run(v.sparqlUrl(), Duration.ofSeconds(s.warmupSeconds()), s.requests(),
+                    s.clients(), Duration.ofSeconds(s.throughputSeconds()), Map.of()), v.sparqlUrl());
             f.put("loadSeconds", load);
             f.put("engine", "Virtuoso (virtuoso-opensource, ld_dir/rdf_loader_run)");
             q.set("virtuoso", f);

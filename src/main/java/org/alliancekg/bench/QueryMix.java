@@ -89,6 +89,15 @@ public final class QueryMix {
      */
     public Figures run(String endpoint, int requests, int clients, Duration duration, Map<String, String> headers)
             throws InterruptedException {
+        return run(endpoint, Duration.ZERO, requests, clients, duration, headers);
+    }
+
+    /**
+     * As {@link #run(String, int, int, Duration, Map)}, warming the server up first: after each query once, the
+     * queries that answered are sent again, one after another, for {@code warmup}.
+     */
+    public Figures run(String endpoint, Duration warmup, int requests, int clients, Duration duration,
+                       Map<String, String> headers) throws InterruptedException {
         Map<String, Integer> rows = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (int i = 0; i < queries.size(); i++) {
@@ -99,6 +108,16 @@ public final class QueryMix {
                 rows.put(names.get(i), -a.status);
                 failures.put(names.get(i), a.status + " " + a.body.substring(0, Math.min(200, a.body.length())).strip());
             }
+        }
+        List<String> answered = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            if (rows.get(names.get(i)) >= 0) {
+                answered.add(queries.get(i));
+            }
+        }
+        long warmEnd = System.nanoTime() + warmup.toNanos();
+        for (int i = 0; !answered.isEmpty() && System.nanoTime() < warmEnd; i++) {
+            send(endpoint, answered.get(i % answered.size()), headers);
         }
         long errors = 0;
         double[] latencies = new double[requests];

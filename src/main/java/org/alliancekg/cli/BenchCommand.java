@@ -100,6 +100,10 @@ public final class BenchCommand implements Runnable {
                 description = "Length of each throughput run in seconds (default: ${DEFAULT-VALUE}).")
         int throughputSeconds;
 
+        @Option(names = "--warmup-seconds", defaultValue = "15", paramLabel = "W",
+                description = "How long each engine is sent the mix before it is measured (default: ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
         @Option(names = "--time-limit", defaultValue = "7200", paramLabel = "SECONDS",
                 description = "Bound on each child process (loader, servers) in seconds (default: ${DEFAULT-VALUE}).")
         int timeLimit;
@@ -126,7 +130,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             BenchmarkRunner.Settings settings = new BenchmarkRunner.Settings(options.layout(), articles, seed,
                     work.toAbsolutePath(), out.toAbsolutePath(), requests, clients, throughputSeconds, timeLimit,
-                    !noVirtuoso, stockJar == null ? null : stockJar.toAbsolutePath(), keepDumps);
+                    !noVirtuoso, stockJar == null ? null : stockJar.toAbsolutePath(), keepDumps,
+                    warmupSeconds);
             new BenchmarkRunner(settings, spec.commandLine().getOut()).run();
             return 0;
         }
