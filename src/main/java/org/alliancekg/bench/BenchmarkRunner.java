@@ -146,7 +146,9 @@ public final class BenchmarkRunner {
         long t0 = System.nanoTime();
         CorpusGenerator generator = new CorpusGenerator(s.project());
         boolean reused = sameCorpus(corpus, n);
-        if (!reused) {
+        if (reused) {
+            generator.copyProjectFiles(corpus);
+        } else {
             CorpusGenerator.Summary g = generator.generate(n, s.seed(), corpus);
             c.put("claims", g.claims());
             c.put("words", g.words());

@@ -138,10 +138,7 @@ public final class CorpusGenerator {
         }
         try {
             prepare(out);
-            copyTree(source.entitiesDir(), out.resolve("data/entities"));
-            copyTree(source.ontologyDir(), out.resolve("ontology"));
-            copyTree(source.queriesDir(), out.resolve("queries"));
-            copyTree(source.fusekiConfig().getParent(), out.resolve("fuseki-config"));
+            copyProjectFiles(out);
             Path articles = Files.createDirectories(out.resolve("data/articles"));
             Path claims = Files.createDirectories(out.resolve("data/claims"));
             long claimCount = 0;
@@ -165,6 +162,20 @@ public final class CorpusGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the corpus to " + out, e);
         }
+    }
+
+    /**
+     * Copies (again) the real project's entity catalogue, ontology, queries and Fuseki configuration into a
+     * generated project, so that a corpus kept from an earlier run builds with the current ones.
+     */
+    public void copyProjectFiles(Path out) throws IOException {
+        for (String sub : List.of("data/entities", "ontology", "queries", "fuseki-config")) {
+            deleteTree(out.resolve(sub));
+        }
+        copyTree(source.entitiesDir(), out.resolve("data/entities"));
+        copyTree(source.ontologyDir(), out.resolve("ontology"));
+        copyTree(source.queriesDir(), out.resolve("queries"));
+        copyTree(source.fusekiConfig().getParent(), out.resolve("fuseki-config"));
     }
 
     /** Generates article {@code i} of the corpus of this seed (no file is written). */
