@@ -66,13 +66,11 @@ public final class BenchmarkRunner {
      * @param timeLimitSeconds  bound on each child process
      * @param virtuoso          whether to run Virtuoso when installed
      * @param stockJar          the stock Fuseki jar, or null for {@code target/stock/jena-fuseki-server.jar}
-     * @param keepDumps         keep the plain {@code .nq} and {@code .trig} dumps of each corpus (else deleted once
-     *                          measured; the loaders read the {@code .nq.gz})
      * @param warmupSeconds     how long each engine is sent the mix before it is measured
      */
     public record Settings(ProjectLayout project, List<Integer> articles, long seed, Path work, Path out, int requests,
                            int clients, int throughputSeconds, int timeLimitSeconds, boolean virtuoso, Path stockJar,
-                           boolean keepDumps, int warmupSeconds) {
+                           int warmupSeconds) {
         /** Checks the numbers. */
         public Settings {
             Objects.requireNonNull(project, "project");
@@ -173,15 +171,9 @@ public final class BenchmarkRunner {
         b.put("textMegabytesPerSecond", bodyBytes / 1e6 / wall);
         b.put("quadsPerSecond", quads / wall);
         Path dumps = corpus.resolve("db/dumps");
-        b.put("nquadsBytes", Files.size(dumps.resolve(GraphBuilder.DUMP_NAME + ".nq")));
-        // The loaders read the gzipped N-Quads (the same quads; the plain dumps of 100,000 articles take 20 GB,
-        // and the disk must also hold two databases): the plain dumps are deleted once measured.
+        // the loaders read the gzipped N-Quads the build wrote (the same quads)
         Path nq = dumps.resolve(GraphBuilder.DUMP_NAME + ".nq.gz");
         b.put("nquadsGzBytes", Files.size(nq));
-        if (!s.keepDumps()) {
-            Files.deleteIfExists(dumps.resolve(GraphBuilder.DUMP_NAME + ".nq"));
-            Files.deleteIfExists(dumps.resolve(GraphBuilder.DUMP_NAME + ".trig"));
-        }
         b.put("databaseBytes", treeSize(corpus.resolve("db/current").toRealPath()));
         r.set("build", b);
         print("N=%,d: build %.1f s (process %.1f s): %,.0f articles/s, %.2f MB/s of text, %,.0f quads/s, %,d quads; "
@@ -259,8 +251,9 @@ public final class BenchmarkRunner {
             throws InterruptedException {
         String key = cache ? "oursCached" : "ours";
         int port = Child.freePort();
+        // the limits of stock Fuseki's configuration (30 s overall, no row cap), so both answer the same mix in full
         List<String> cmd = Child.javaCommand(HEAP, "org.alliancekg.cli.Main", "serve", "--port", String.valueOf(port),
-                "--project", corpus.toString());
+                "--project", corpus.toString(), "--query-timeout", "30000", "--max-rows", String.valueOf(Integer.MAX_VALUE));
         if (cache) {
             cmd.add("--cache");
         }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the project's knowledge graph: reads {@code data/} and the ontology, assembles the graphs, validates them
  * (SHACL and check queries), bulk-loads them into a fresh TDB2 database swapped in as {@code db/current}, and
- * writes the dumps {@code db/dumps/alliance-kg.trig}, {@code .nq} and their {@code .gz}.
+ * writes the dumps {@code db/dumps/alliance-kg.trig.gz} and {@code .nq.gz}.
  *
  * <p>{@link #build()} streams (see {@code StreamingBuild}): one article graph at a time is extracted and
  * validated on each core while Jena's parallel TDB2 loader fills the new directory, so the corpus is never held

@@ -170,6 +170,22 @@ public final class Validator {
 
     /** Runs one check query on the dataset, adding a violation per row. */
     static void runCheck(String name, Query query, Dataset ds, List<ValidationReport.CheckViolation> violations) {
+        long start = System.nanoTime();
+        try {
+            runCheckRows(name, query, ds, violations);
+        } finally {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis >= SLOW_CHECK_MILLIS) {
+                LOG.info("check {} took {} ms", name, millis);
+            }
+        }
+    }
+
+    /** A check taking this long is logged (a check should stay linear in the data it is given). */
+    private static final long SLOW_CHECK_MILLIS = 1_000;
+
+    private static void runCheckRows(String name, Query query, Dataset ds,
+                                     List<ValidationReport.CheckViolation> violations) {
         try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
             ResultSet rs = qe.execSelect();
             while (rs.hasNext()) {

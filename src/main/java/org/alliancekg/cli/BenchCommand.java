@@ -111,11 +111,6 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--no-virtuoso", description = "Skip Virtuoso even when it is installed.")
         boolean noVirtuoso;
 
-        @Option(names = "--keep-dumps",
-                description = "Keep each corpus's plain .nq and .trig dumps (by default deleted once measured; "
-                        + "the loaders read the .nq.gz).")
-        boolean keepDumps;
-
         @Option(names = "--stock-jar", paramLabel = "JAR",
                 description = "Stock Fuseki jar (default: <project>/target/stock/jena-fuseki-server.jar).")
         Path stockJar;
@@ -130,7 +125,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             BenchmarkRunner.Settings settings = new BenchmarkRunner.Settings(options.layout(), articles, seed,
                     work.toAbsolutePath(), out.toAbsolutePath(), requests, clients, throughputSeconds, timeLimit,
-                    !noVirtuoso, stockJar == null ? null : stockJar.toAbsolutePath(), keepDumps,
+                    !noVirtuoso, stockJar == null ? null : stockJar.toAbsolutePath(),
                     warmupSeconds);
             new BenchmarkRunner(settings, spec.commandLine().getOut()).run();
             return 0;

@@ -1,11 +1,13 @@
 package org.alliancekg.publish;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServlet;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Serves the dumps of the graph under {@code /dumps/}: {@code alliance-kg.trig.gz}, {@code alliance-kg.nq.gz} and
  * their uncompressed {@code .trig} and {@code .nq} — those four names only, so no request can reach another file.
  *
- * <p>The files the build wrote ({@code <db>/dumps/}) are sent when they belong to the database being served (its
- * directory is still the one {@code current} points to, and the file is not older than its {@code build.json});
- * otherwise the dump is written from the served dataset on the fly. Answers carry the format's media type
+ * <p>The files the build wrote ({@code <db>/dumps/}: the gzipped ones) are sent when they belong to the database
+ * being served (its directory is still the one {@code current} points to, and the file is not older than its
+ * {@code build.json}), the plain ones decompressed from them; otherwise the dump is written from the served
+ * dataset on the fly. Answers carry the format's media type
  * ({@code application/gzip} for the compressed files) and {@code Content-Disposition: attachment}.
  */
 final class DumpServlet extends HttpServlet {
@@ -78,6 +81,16 @@ final class DumpServlet extends HttpServlet {
             resp.setContentLengthLong(Files.size(file));
             if (!req.getMethod().equals("HEAD")) {
                 Files.copy(file, resp.getOutputStream());
+            }
+            return;
+        }
+        Path compressed = layout.dumpsDir().resolve(name + ".gz");
+        if (!dump.gzip() && isCurrent(compressed)) {
+            // the build writes only the gzipped dumps: the plain text is theirs, decompressed
+            if (!req.getMethod().equals("HEAD")) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(compressed), 1 << 16)) {
+                    in.transferTo(resp.getOutputStream());
+                }
             }
             return;
         }

@@ -46,9 +46,8 @@ class StreamingBuildTest {
         assertEquals(expected.stream().count(), r.counts().get("quads"));
         assertEquals(5L, r.counts().get("articles"));
 
-        Dataset nq = DatasetFactory.create();
-        RDFDataMgr.read(nq, layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq").toString());
-        assertTrue(IsoMatcher.isomorphic(expected, nq.asDatasetGraph()), "N-Quads dump differs");
+        assertFalse(Files.exists(layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq")),
+                "only the gzipped dumps are written");
         Dataset trig = DatasetFactory.create();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
                 layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".trig.gz")))) {
