@@ -230,6 +230,10 @@ public final class BenchmarkRunner {
             ratios.put("oursToStockP50", ours.path("p50Ms").asDouble() / stock.path("p50Ms").asDouble());
             ratios.put("oursToStockThroughput", ours.path("requestsPerSecond").asDouble()
                     / stock.path("requestsPerSecond").asDouble());
+            // the p50 of a mix of fast and slow queries lands between two of them and moves with a few requests;
+            // the geometric mean of the per-query p50 ratios weighs every question alike
+            geometricMeanRatio(ours.path("p50ByQueryMs"), stock.path("p50ByQueryMs"))
+                    .ifPresent(g -> ratios.put("oursToStockP50ByQueryGeometricMean", g));
         }
         if (cached != null && virtuoso != null) {
             ratios.put("cachedToVirtuosoThroughput", cached.path("requestsPerSecond").asDouble()
@@ -475,9 +479,47 @@ public final class BenchmarkRunner {
         }
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        m.put("jena", org.apache.jena.Jena.VERSION);
+        m.put("jena", jenaVersion());
         m.put("loadAverageAtStart", os.getSystemLoadAverage());
         return m;
+    }
+
+    /** The geometric mean over the keys both hold with positive values of a / b, if there is such a key. */
+    static Optional<Double> geometricMeanRatio(com.fasterxml.jackson.databind.JsonNode a,
+                                               com.fasterxml.jackson.databind.JsonNode b) {
+        double logs = 0;
+        int n = 0;
+        for (var it = a.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            double x = a.path(k).asDouble();
+            double y = b.path(k).asDouble();
+            if (x > 0 && y > 0) {
+                logs += Math.log(x / y);
+                n++;
+            }
+        }
+        return n == 0 ? Optional.empty() : Optional.of(Math.exp(logs / n));
+    }
+
+    /**
+     * Jena's version from its Maven metadata ({@code Jena.VERSION} reads a jar manifest, which the shaded jar does
+     * not keep: it says "development" there).
+     */
+    static String jenaVersion() {
+        try (var in = BenchmarkRunner.class.getResourceAsStream(
+                "/META-INF/maven/org.apache.jena/jena-core/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null && !v.isBlank()) {
+                    return v;
+                }
+            }
+        } catch (IOException e) {
+            // fall back to what Jena says
+        }
+        return org.apache.jena.Jena.VERSION;
     }
 
     private static Optional<String> firstLine(Path file, String key) {
