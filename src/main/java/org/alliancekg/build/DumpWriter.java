@@ -109,6 +109,9 @@ final class DumpWriter {
             for (Path target : targets) {
                 Files.move(tmp(target), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 Files.setLastModifiedTime(target, now);
+                // the plain dump an earlier version of the build wrote beside it: stale now
+                String gz = target.getFileName().toString();
+                Files.deleteIfExists(target.resolveSibling(gz.substring(0, gz.length() - ".gz".length())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dumps to " + dir, e);

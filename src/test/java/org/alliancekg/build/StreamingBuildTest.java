@@ -40,6 +40,9 @@ class StreamingBuildTest {
         GraphBuilder builder = new GraphBuilder(layout);
         DatasetGraph expected = namedGraphsOf(builder.assembleAndValidate().dataset().asDatasetGraph());
 
+        // a plain dump an earlier version of the build wrote
+        Files.createDirectories(layout.dumpsDir());
+        Files.writeString(layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq"), "stale\n");
         GraphBuilder.Result r = builder.build(2, Store.Loader.PARALLEL);
         DatasetGraph stored = stored(layout);
         assertTrue(IsoMatcher.isomorphic(expected, stored), "stored dataset differs from the assembled one");
@@ -47,7 +50,7 @@ class StreamingBuildTest {
         assertEquals(5L, r.counts().get("articles"));
 
         assertFalse(Files.exists(layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq")),
-                "only the gzipped dumps are written");
+                "only the gzipped dumps are written, and a stale plain one is removed");
         Dataset trig = DatasetFactory.create();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
                 layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".trig.gz")))) {
