@@ -103,8 +103,20 @@ final class GuardFixture {
 
     /** Sends, returning the response with its body as a string. */
     static HttpResponse<String> send(HttpRequest request) {
+        return send(HTTP, request);
+    }
+
+    /**
+     * Sends on a connection of its own. For a request the server refuses without reading its body: the server then
+     * closes the connection, and a pooled client could otherwise send the next request on it as it closes.
+     */
+    static HttpResponse<String> sendAlone(HttpRequest request) {
+        return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), request);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {
