@@ -21,6 +21,7 @@ import org.alliancekg.ingest.ProjectLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -399,7 +400,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static String rounded(com.fasterxml.jackson.databind.JsonNode phases) {
+    private static String rounded(JsonNode phases) {
         StringBuilder sb = new StringBuilder();
         phases.fields().forEachRemaining(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey())
                 .append(String.format(Locale.ROOT, " %.1f", e.getValue().asDouble())));
@@ -485,8 +486,7 @@ public final class BenchmarkRunner {
     }
 
     /** The geometric mean over the keys both hold with positive values of a / b, if there is such a key. */
-    static Optional<Double> geometricMeanRatio(com.fasterxml.jackson.databind.JsonNode a,
-                                               com.fasterxml.jackson.databind.JsonNode b) {
+    static Optional<Double> geometricMeanRatio(JsonNode a, JsonNode b) {
         double logs = 0;
         int n = 0;
         for (var it = a.fieldNames(); it.hasNext(); ) {

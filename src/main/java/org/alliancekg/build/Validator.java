@@ -50,6 +50,9 @@ public final class Validator {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.build");
 
+    /** A check taking this long is logged (a check should stay linear in the data it is given). */
+    private static final long SLOW_CHECK_MILLIS = 1_000;
+
     /** Suffix of check queries. */
     public static final String CHECK_SUFFIX = "-violation.rq";
 
@@ -180,9 +183,6 @@ public final class Validator {
             }
         }
     }
-
-    /** A check taking this long is logged (a check should stay linear in the data it is given). */
-    private static final long SLOW_CHECK_MILLIS = 1_000;
 
     private static void runCheckRows(String name, Query query, Dataset ds,
                                      List<ValidationReport.CheckViolation> violations) {
