@@ -90,6 +90,20 @@ final class SentenceShapes {
             case endDate -> s + " ran until " + spell(f.value());
             case localDate -> s + " fell on " + spell(f.value()) + " local time";
             case format -> s + " took place in " + f.value() + " format";
+            case threatens -> s + " threatens " + o;
+            case hasCapability -> s + " already has " + o;
+            case informedBy -> s + " drew on " + o;
+            case follows -> s + " follows the line of " + o;
+            case promotes -> s + " promotes " + o;
+            case tradesWith -> s + " trades heavily with " + o;
+            case decidedBy -> s + " was decided by " + o;
+            case decidedAt -> s + " was decided at " + o;
+            case concerns -> s + " concerns " + o;
+            case result -> s + " results in " + o;
+            case hasQuantity -> s + " comes to " + o;
+            case status -> s + " is " + f.value();
+            case duration -> s + " runs for " + f.value();
+            case startDate -> s + " began in " + spell(f.value());
         };
         if (f.characterization() != null) {
             clause += ", described as “" + f.characterization() + "”";

@@ -26,7 +26,12 @@ import org.alliancekg.ingest.FrontMatter;
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.Problems;
+import org.alliancekg.ingest.PartialDate;
 import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.ActionStatus;
+import org.alliancekg.vocab.Concept;
+import org.alliancekg.vocab.Modality;
+import org.alliancekg.vocab.Rank;
 import org.alliancekg.vocab.ClaimPredicate;
 import org.alliancekg.vocab.EntityKind;
 import org.alliancekg.vocab.Iris;
@@ -213,6 +218,12 @@ public final class GraphAssembler {
             if (e.forActor() != null) {
                 r.addProperty(AKG.forActor, m.createResource(Iris.entity(e.forActor())));
             }
+            if (e.measure() != null) {
+                r.addLiteral(AKG.value, m.createTypedLiteral(e.measure().value().toPlainString(),
+                        XSDDatatype.XSDdecimal));
+                r.addProperty(AKG.unit, e.measure().unit().resource());
+                r.addProperty(AKG.measures, e.measure().measures(), "en");
+            }
         }
         return m;
     }
@@ -363,6 +374,10 @@ public final class GraphAssembler {
                 problems.add(c.problem("object", "'" + c.object() + "' is the subject itself"));
             }
         }
+        String accordingTo = c.qualifiers().accordingTo();
+        if (accordingTo != null && catalog.get(accordingTo).isEmpty()) {
+            problems.add(c.problem("accordingTo", "unknown entity '" + accordingTo + "' (not in data/entities)"));
+        }
         // quote
         Optional<Span> span = Offsets.find(article.body(), c.quote(), c.occurrence());
         if (span.isEmpty()) {
@@ -380,7 +395,10 @@ public final class GraphAssembler {
 
         Resource subject = m.createResource(c.subjectIri());
         RDFNode object = p.isLiteral() ? literal(m, c) : m.createResource(Iris.entity(c.object()));
-        subject.addProperty(p.property(), object);
+        Claim.Qualifiers q = c.qualifiers();
+        if (q.asserts()) {
+            subject.addProperty(p.property(), object);
+        }
 
         Resource node = m.createResource(Iris.claim(article.id(), hash));
         node.addProperty(RDF.type, AKG.Claim);
@@ -394,16 +412,49 @@ public final class GraphAssembler {
         if (c.characterization() != null) {
             node.addProperty(AKG.characterization, c.characterization(), "en");
         }
-        if (c.date() != null) {
-            node.addProperty(AKG.date, m.createTypedLiteral(c.date().lexical(), c.date().datatype()));
-        }
+        addDate(node, AKG.date, c.date());
+        addQualifiers(node, q);
         return true;
     }
 
-    private static Literal literal(Model m, Claim c) {
+    /** The vocabulary-2 qualifiers of a claim node: modality, attribution, time span, rank, asserted. */
+    private static void addQualifiers(Resource node, Claim.Qualifiers q) {
+        Model m = node.getModel();
+        for (Modality modality : q.modalities()) {
+            node.addProperty(AKG.modality, modality.resource());
+        }
+        if (q.accordingTo() != null) {
+            node.addProperty(AKG.accordingTo, m.createResource(Iris.entity(q.accordingTo())));
+        }
+        if (q.attribution() != null) {
+            node.addProperty(AKG.attribution, q.attribution(), "en");
+        }
+        addDate(node, AKG.startDate, q.startDate());
+        addDate(node, AKG.endDate, q.endDate());
+        if (q.ended()) {
+            node.addLiteral(AKG.ended, m.createTypedLiteral(true));
+        }
+        if (q.rank() != Rank.NORMAL) {
+            node.addProperty(AKG.rank, q.rank().resource());
+        }
+        if (q.rankReason() != null) {
+            node.addProperty(AKG.rankReason, q.rankReason(), "en");
+        }
+        node.addLiteral(AKG.asserted, m.createTypedLiteral(q.asserts()));
+    }
+
+    private static void addDate(Resource node, org.apache.jena.rdf.model.Property p, PartialDate date) {
+        if (date != null) {
+            node.addProperty(p, node.getModel().createTypedLiteral(date.lexical(), date.datatype()));
+        }
+    }
+
+    private static RDFNode literal(Model m, Claim c) {
         return switch (c.predicate().literal()) {
             case DATE -> m.createTypedLiteral(c.dateValue().lexical(), c.dateValue().datatype());
             case STRING -> m.createTypedLiteral(c.value(), XSDDatatype.XSDstring);
+            case DURATION -> m.createTypedLiteral(c.value(), XSDDatatype.XSDduration);
+            case STATUS -> Concept.fromNotation(ActionStatus.class, c.value()).orElseThrow().resource();
             case NONE -> throw new IllegalStateException("not a literal predicate: " + c.predicate());
         };
     }

@@ -10,8 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.alliancekg.vocab.ClaimPredicate;
+import java.util.Optional;
 
+import org.alliancekg.vocab.ClaimPredicate;
+import org.alliancekg.vocab.Concept;
+import org.alliancekg.vocab.Modality;
+import org.alliancekg.vocab.Rank;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -126,13 +132,59 @@ public final class ClaimsReader {
                 ok = false;
             }
         }
-        if (!ok) {
+        Claim.Qualifiers q = qualifiers(f, src, problems);
+        if (!ok || q == null) {
             return null;
         }
         ClaimPredicate p = predicate;
         PartialDate d = date;
         return problems.collect(() -> new Claim(src, article, f.subject(), p, f.object(), f.value(), f.quote(),
-                f.occurrence() == null ? 1 : f.occurrence(), f.characterization(), d));
+                f.occurrence() == null ? 1 : f.occurrence(), f.characterization(), d, q));
+    }
+
+    /** The vocabulary-2 qualifiers as written; null (with problems added) when one is faulty. */
+    private static Claim.Qualifiers qualifiers(ClaimFields f, Source src, Problems problems) {
+        int before = problems.size();
+        List<Modality> modalities = new ArrayList<>();
+        List<String> written = f.modality == null ? List.of() : f.modality;
+        for (int i = 0; i < written.size(); i++) {
+            String m = written.get(i);
+            Optional<Modality> found = m == null ? Optional.empty() : Concept.fromNotation(Modality.class, m);
+            if (found.isEmpty()) {
+                problems.add(src.problem("modality", "unknown modality '" + m + "'; one of "
+                        + Concept.notations(Modality.class)));
+            } else if (modalities.contains(found.get())) {
+                problems.add(src.problem("modality", "'" + m + "' is given twice"));
+            } else {
+                modalities.add(found.get());
+            }
+        }
+        Rank rank = Rank.NORMAL;
+        if (f.rank != null) {
+            rank = Concept.fromNotation(Rank.class, f.rank).orElse(null);
+            if (rank == null) {
+                problems.add(src.problem("rank", "unknown rank '" + f.rank + "'; one of " + Concept.notations(Rank.class)));
+            }
+        }
+        PartialDate start = date(f.startDate, "startDate", src, problems);
+        PartialDate end = date(f.endDate, "endDate", src, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Claim.Qualifiers(modalities, f.accordingTo, f.attribution, start, end,
+                Boolean.TRUE.equals(f.ended), rank, f.rankReason);
+    }
+
+    private static PartialDate date(String text, String field, Source src, Problems problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return PartialDate.parse(text);
+        } catch (InputException e) {
+            problems.add(src.problem(field, e.problems().get(0).rule()));
+            return null;
+        }
     }
 
     private static String lowerFirst(String s) {
@@ -165,6 +217,31 @@ public final class ClaimsReader {
 
         @JsonProperty("date")
         String date;
+
+        @JsonProperty("startDate")
+        String startDate;
+
+        @JsonProperty("endDate")
+        String endDate;
+
+        @JsonProperty("ended")
+        Boolean ended;
+
+        @JsonProperty("modality")
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<String> modality;
+
+        @JsonProperty("accordingTo")
+        String accordingTo;
+
+        @JsonProperty("attribution")
+        String attribution;
+
+        @JsonProperty("rank")
+        String rank;
+
+        @JsonProperty("rankReason")
+        String rankReason;
 
         String subject() {
             return subject;

@@ -7,13 +7,25 @@ import java.util.regex.Pattern;
 
 import org.alliancekg.vocab.EntityKind;
 import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.Unit;
 
 /**
  * One individual of the catalogue: id {@code kind/slug}, its kind (must match the id), English label, aliases,
- * Wikidata item ({@code Q17}), comment, and for a Position the actor of the post ({@code forActor}).
+ * Wikidata item ({@code Q17}), comment, for a Position the actor of the post ({@code forActor}), and for a
+ * Quantity its {@link Measure} (value, unit, what it measures).
  */
 public record Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
-                     String wikidata, String comment, String forActor) {
+                     String wikidata, String comment, String forActor, Measure measure) {
+
+    /** The figure of a Quantity: a number, its unit and what it measures ({@code defence spending}). */
+    public record Measure(java.math.BigDecimal value, Unit unit, String measures) {
+    }
+
+    /** An entity that is not a Quantity. */
+    public Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
+                  String wikidata, String comment, String forActor) {
+        this(source, id, kind, label, aliases, wikidata, comment, forActor, null);
+    }
 
     private static final Pattern WIKIDATA = Pattern.compile("Q[1-9][0-9]*");
 
@@ -71,6 +83,11 @@ public record Entity(Source source, String id, EntityKind kind, String label, Li
                 problems.add(Problem.field("forActor", "'" + forActor
                         + "' is not the id of an Actor (state/, person/, organization/, alliance/)"));
             }
+        }
+        if (kind == EntityKind.QUANTITY && measure == null) {
+            problems.add(Problem.field("value", "a Quantity needs value, unit and measures"));
+        } else if (kind != null && kind != EntityKind.QUANTITY && measure != null) {
+            problems.add(Problem.field("value", "only a Quantity has value, unit and measures"));
         }
         if (!problems.isEmpty()) {
             throw source == null ? new InputException(problems.list())

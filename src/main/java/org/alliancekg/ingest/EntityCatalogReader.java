@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.alliancekg.vocab.Concept;
 import org.alliancekg.vocab.EntityKind;
+import org.alliancekg.vocab.Unit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,14 +91,50 @@ public final class EntityCatalogReader {
                 }
             }
             EntityKind k = kind;
+            Entity.Measure measure = measure(f, src, problems);
+            if (measure == null && (f.value != null || f.unit != null || f.measures != null)) {
+                return;
+            }
             Entity e = problems.collect(() -> new Entity(src, f.id(), k, f.label(), f.aliases(), f.wikidata(),
-                    f.comment(), f.forActor()));
+                    f.comment(), f.forActor(), measure));
             if (e != null) {
                 entities.add(e);
             }
         }, problems);
         problems.throwIfAny();
         return List.copyOf(entities);
+    }
+
+    /** The value, unit and measures of a Quantity as written; null (with problems added) when absent or faulty. */
+    private static Entity.Measure measure(EntityFields f, Source src, Problems problems) {
+        if (f.value == null && f.unit == null && f.measures == null) {
+            return null;
+        }
+        int before = problems.size();
+        java.math.BigDecimal value = null;
+        if (f.value == null) {
+            problems.add(src.problem("value", "required with unit and measures: a decimal number"));
+        } else {
+            try {
+                value = new java.math.BigDecimal(f.value.strip());
+            } catch (NumberFormatException e) {
+                problems.add(src.problem("value", "'" + f.value + "' is not a decimal number"));
+            }
+        }
+        Unit unit = null;
+        if (f.unit == null) {
+            problems.add(src.problem("unit", "required with value; one of " + Concept.notations(Unit.class)));
+        } else {
+            unit = Concept.fromNotation(Unit.class, f.unit).orElse(null);
+            if (unit == null) {
+                problems.add(src.problem("unit", "unknown unit '" + f.unit + "'; one of "
+                        + Concept.notations(Unit.class)));
+            }
+        }
+        if (f.measures == null || f.measures.isBlank()) {
+            problems.add(src.problem("measures", "required with value: what the quantity measures, in words"));
+        }
+        return problems.size() > before ? null : new Entity.Measure(value, unit, f.measures.strip());
     }
 
     /** One entity as written. */
@@ -122,6 +160,15 @@ public final class EntityCatalogReader {
 
         @JsonProperty("forActor")
         String forActor;
+
+        @JsonProperty("value")
+        String value;
+
+        @JsonProperty("unit")
+        String unit;
+
+        @JsonProperty("measures")
+        String measures;
 
         String id() {
             return id;

@@ -142,4 +142,36 @@ public final class AKG {
     public static final Property confidence = property("confidence");
     /** The cue words that triggered a SuggestedClaim. */
     public static final Property cue = property("cue");
+
+    // ---- vocabulary 2 ----
+    /** A decision, commitment, directive or pledge as a node. */
+    public static final Resource Decision = resource("Decision");
+    /** A figure: value, unit and what it measures. */
+    public static final Resource Quantity = resource("Quantity");
+    /** A military exercise. */
+    public static final Resource Exercise = resource("Exercise");
+    /** Value of a quantity (xsd:decimal). */
+    public static final Property value = property("value");
+    /** Unit of a quantity (an akg:Unit). */
+    public static final Property unit = property("unit");
+    /** What a quantity measures, in words. */
+    public static final Property measures = property("measures");
+    /** Start of a time-bounded fact; on a claim node, when the claimed fact began. */
+    public static final Property startDate = property("startDate");
+    /** On a claim node: the fact had ended by the article's time, end unknown. */
+    public static final Property ended = property("ended");
+    /** How the article puts a claim (an akg:Modality). */
+    public static final Property modality = property("modality");
+    /** The party inside the article to whom a claim is attributed. */
+    public static final Property accordingTo = property("accordingTo");
+    /** The article's words naming the source or hedge of a claim. */
+    public static final Property attribution = property("attribution");
+    /** The rank of a claim (an akg:Rank). */
+    public static final Property rank = property("rank");
+    /** Why a claim has its rank. */
+    public static final Property rankReason = property("rankReason");
+    /** Whether a claim's triple is asserted in its article graph. */
+    public static final Property asserted = property("asserted");
+    /** A candidate individual of a mention that context cannot resolve. */
+    public static final Property candidate = property("candidate");
 }

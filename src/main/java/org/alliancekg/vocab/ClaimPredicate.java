@@ -2,12 +2,15 @@ package org.alliancekg.vocab;
 
 import static org.alliancekg.vocab.EntityKind.ALLIANCE;
 import static org.alliancekg.vocab.EntityKind.CAPABILITY;
+import static org.alliancekg.vocab.EntityKind.DECISION;
 import static org.alliancekg.vocab.EntityKind.DOCUMENT;
+import static org.alliancekg.vocab.EntityKind.EXERCISE;
 import static org.alliancekg.vocab.EntityKind.MEETING;
 import static org.alliancekg.vocab.EntityKind.ORGANIZATION;
 import static org.alliancekg.vocab.EntityKind.PERSON;
 import static org.alliancekg.vocab.EntityKind.PLACE;
 import static org.alliancekg.vocab.EntityKind.POSITION;
+import static org.alliancekg.vocab.EntityKind.QUANTITY;
 import static org.alliancekg.vocab.EntityKind.SERIES;
 import static org.alliancekg.vocab.EntityKind.STATE;
 import static org.alliancekg.vocab.EntityKind.THREAT;
@@ -34,23 +37,41 @@ import org.apache.jena.rdf.model.ResourceFactory;
  * }</pre>
  */
 public enum ClaimPredicate {
-    namesThreat(EnumSet.of(MEETING, DOCUMENT), true, EnumSet.of(THREAT), LiteralKind.NONE),
+    namesThreat(EnumSet.of(MEETING, DOCUMENT, DECISION), true, EnumSet.of(THREAT), LiteralKind.NONE),
     posedBy(EnumSet.of(THREAT), false, actors(), LiteralKind.NONE),
-    participant(EnumSet.of(MEETING), false, actors(), LiteralKind.NONE),
+    threatens(EnumSet.of(THREAT), false, with(actors(), PLACE), LiteralKind.NONE),
+    participant(EnumSet.of(MEETING, EXERCISE), false, actors(), LiteralKind.NONE),
     partOfSeries(EnumSet.of(MEETING), false, EnumSet.of(SERIES), LiteralKind.NONE),
-    location(EnumSet.of(MEETING), false, EnumSet.of(PLACE), LiteralKind.NONE),
+    location(EnumSet.of(MEETING, EXERCISE), false, EnumSet.of(PLACE), LiteralKind.NONE),
     produced(EnumSet.of(MEETING), false, EnumSet.of(DOCUMENT), LiteralKind.NONE),
     issuedBy(EnumSet.of(DOCUMENT), false, actors(), LiteralKind.NONE),
-    concernsCapability(EnumSet.of(DOCUMENT, MEETING), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
+    concernsCapability(EnumSet.of(DOCUMENT, MEETING, DECISION), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
     pursuesCapability(actors(), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
+    hasCapability(actors(), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
     abandonedCapability(actors(), false, EnumSet.of(CAPABILITY), LiteralKind.NONE),
     revises(EnumSet.of(DOCUMENT), false, EnumSet.of(DOCUMENT), LiteralKind.NONE),
+    informedBy(EnumSet.of(DOCUMENT, MEETING, DECISION), false, EnumSet.of(DOCUMENT, MEETING), LiteralKind.NONE),
+    follows(EnumSet.of(DOCUMENT, MEETING), false, EnumSet.of(DOCUMENT, MEETING), LiteralKind.NONE),
+    promotes(actors(), false, EnumSet.of(DOCUMENT), LiteralKind.NONE),
     memberOf(actors(), false, EnumSet.of(ALLIANCE), LiteralKind.NONE),
     cooperatesWith(actors(), false, actors(), LiteralKind.NONE),
+    tradesWith(actors(), false, actors(), LiteralKind.NONE),
     holdsPosition(EnumSet.of(PERSON), false, EnumSet.of(POSITION), LiteralKind.NONE),
-    host(EnumSet.of(MEETING), false, actors(), LiteralKind.NONE),
-    date(EnumSet.of(MEETING, DOCUMENT), true, EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
-    endDate(EnumSet.of(MEETING, DOCUMENT), false, EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
+    host(EnumSet.of(MEETING, EXERCISE), false, actors(), LiteralKind.NONE),
+    decidedBy(EnumSet.of(DECISION), false, actors(), LiteralKind.NONE),
+    decidedAt(EnumSet.of(DECISION), false, EnumSet.of(MEETING, DOCUMENT), LiteralKind.NONE),
+    concerns(EnumSet.of(DECISION), false, EnumSet.complementOf(EnumSet.of(QUANTITY)), LiteralKind.NONE),
+    result(EnumSet.of(DECISION), false, EnumSet.complementOf(EnumSet.of(QUANTITY)), LiteralKind.NONE),
+    hasQuantity(with(actors(), DOCUMENT, DECISION, CAPABILITY, EXERCISE), false, EnumSet.of(QUANTITY),
+            LiteralKind.NONE),
+    status(EnumSet.of(DECISION), false, EnumSet.noneOf(EntityKind.class), LiteralKind.STATUS),
+    duration(EnumSet.of(DECISION, QUANTITY), false, EnumSet.noneOf(EntityKind.class), LiteralKind.DURATION),
+    date(EnumSet.of(MEETING, DOCUMENT, DECISION, EXERCISE, ALLIANCE), true, EnumSet.noneOf(EntityKind.class),
+            LiteralKind.DATE),
+    startDate(EnumSet.of(MEETING, DOCUMENT, DECISION, EXERCISE, ALLIANCE, ORGANIZATION), false,
+            EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
+    endDate(EnumSet.of(MEETING, DOCUMENT, DECISION, EXERCISE, ALLIANCE, ORGANIZATION), false,
+            EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
     localDate(EnumSet.of(MEETING), false, EnumSet.noneOf(EntityKind.class), LiteralKind.DATE),
     format(EnumSet.of(MEETING), false, EnumSet.noneOf(EntityKind.class), LiteralKind.STRING);
 
@@ -61,7 +82,11 @@ public enum ClaimPredicate {
         /** A date typed xsd:date, xsd:gYearMonth or xsd:gYear by precision. */
         DATE,
         /** A plain string. */
-        STRING
+        STRING,
+        /** An xsd:duration such as {@code P5Y}. */
+        DURATION,
+        /** An {@link ActionStatus} notation, written as the akg individual. */
+        STATUS
     }
 
     private final Set<EntityKind> domain;
@@ -78,6 +103,12 @@ public enum ClaimPredicate {
 
     private static EnumSet<EntityKind> actors() {
         return EnumSet.of(STATE, PERSON, ORGANIZATION, ALLIANCE);
+    }
+
+    private static EnumSet<EntityKind> with(EnumSet<EntityKind> kinds, EntityKind... more) {
+        EnumSet<EntityKind> all = EnumSet.copyOf(kinds);
+        all.addAll(java.util.Arrays.asList(more));
+        return all;
     }
 
     /** The Jena property. */

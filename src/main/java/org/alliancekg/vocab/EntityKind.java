@@ -27,7 +27,10 @@ public enum EntityKind {
     SERIES("series", "MeetingSeries", false),
     THREAT("threat", "Threat", false),
     PLACE("place", "Place", false),
-    POSITION("position", "Position", false);
+    POSITION("position", "Position", false),
+    DECISION("decision", "Decision", false),
+    QUANTITY("quantity", "Quantity", false),
+    EXERCISE("exercise", "Exercise", false);
 
     private static final Map<String, EntityKind> BY_SEGMENT =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EntityKind::segment, Function.identity()));
