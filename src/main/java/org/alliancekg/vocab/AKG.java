@@ -174,4 +174,38 @@ public final class AKG {
     public static final Property asserted = property("asserted");
     /** A candidate individual of a mention that context cannot resolve. */
     public static final Property candidate = property("candidate");
+    /** The status of a decision (schema:ActionStatusType). */
+    public static final Resource ActionStatus = resource("ActionStatus");
+    /** How an article puts a claim. */
+    public static final Resource Modality = resource("Modality");
+    /** The rank of a claim. */
+    public static final Resource Rank = resource("Rank");
+    /** A unit of a quantity. */
+    public static final Resource Unit = resource("Unit");
+    /** Whom or what a threat threatens. */
+    public static final Property threatens = property("threatens");
+    /** The actor already has the capability. */
+    public static final Property hasCapability = property("hasCapability");
+    /** Was shaped by an earlier document or meeting. */
+    public static final Property informedBy = property("informedBy");
+    /** Continues the line or tone of an earlier document or meeting. */
+    public static final Property follows = property("follows");
+    /** The actor promotes a vision, doctrine or policy. */
+    public static final Property promotes = property("promotes");
+    /** An economic relation between two actors. */
+    public static final Property tradesWith = property("tradesWith");
+    /** Who took the decision. */
+    public static final Property decidedBy = property("decidedBy");
+    /** The meeting or document of the decision. */
+    public static final Property decidedAt = property("decidedAt");
+    /** What the decision is about. */
+    public static final Property concerns = property("concerns");
+    /** What the decision creates or turns its object into. */
+    public static final Property result = property("result");
+    /** The status of a decision. */
+    public static final Property status = property("status");
+    /** A figure the article gives for the subject. */
+    public static final Property hasQuantity = property("hasQuantity");
+    /** Over what period a decision or quantity runs (xsd:duration). */
+    public static final Property duration = property("duration");
 }

@@ -136,6 +136,11 @@ public enum ClaimPredicate {
         return literal != LiteralKind.NONE;
     }
 
+    /** Whether the object in RDF is an IRI: an entity, or an akg individual such as a status. */
+    public boolean objectIsIri() {
+        return literal == LiteralKind.NONE || literal == LiteralKind.STATUS;
+    }
+
     /** Whether an article may be the subject. */
     public boolean allowsArticleSubject() {
         return articleSubject;

@@ -54,20 +54,22 @@ class OntologyTest {
     private static final String VANN = "http://purl.org/vocab/vann/";
     private static final String ACTOR = "Actor";
     private static final String DATE = "xsd:date|xsd:gYearMonth|xsd:gYear";
+    private static final String EVENT = "Meeting|Exercise";
+    private static final String SPAN = "Meeting|StrategyDocument|Decision|Exercise|Alliance|Organization|Claim";
 
     /**
      * Domain and range of each property, as the contract's tables and the design's added terms give them:
      * local name -> {domain, range}, alternatives separated by '|', classes by akg local name, datatypes as xsd:.
      */
     private static final Map<String, String[]> DOMAIN_RANGE = Map.ofEntries(
-            Map.entry("namesThreat", new String[] {"Meeting|StrategyDocument|Article", "Threat"}),
+            Map.entry("namesThreat", new String[] {"Meeting|StrategyDocument|Decision|Article", "Threat"}),
             Map.entry("posedBy", new String[] {"Threat", ACTOR}),
-            Map.entry("participant", new String[] {"Meeting", ACTOR}),
+            Map.entry("participant", new String[] {EVENT, ACTOR}),
             Map.entry("partOfSeries", new String[] {"Meeting", "MeetingSeries"}),
-            Map.entry("location", new String[] {"Meeting", "Place"}),
+            Map.entry("location", new String[] {EVENT, "Place"}),
             Map.entry("produced", new String[] {"Meeting", "StrategyDocument"}),
             Map.entry("issuedBy", new String[] {"StrategyDocument", ACTOR}),
-            Map.entry("concernsCapability", new String[] {"StrategyDocument|Meeting", "Capability"}),
+            Map.entry("concernsCapability", new String[] {"StrategyDocument|Meeting|Decision", "Capability"}),
             Map.entry("pursuesCapability", new String[] {ACTOR, "Capability"}),
             Map.entry("abandonedCapability", new String[] {ACTOR, "Capability"}),
             Map.entry("revises", new String[] {"StrategyDocument", "StrategyDocument"}),
@@ -75,10 +77,10 @@ class OntologyTest {
             Map.entry("cooperatesWith", new String[] {ACTOR, ACTOR}),
             Map.entry("holdsPosition", new String[] {"Person", "Position"}),
             Map.entry("forActor", new String[] {"Position", ACTOR}),
-            Map.entry("host", new String[] {"Meeting", ACTOR}),
+            Map.entry("host", new String[] {EVENT, ACTOR}),
             Map.entry("mentions", new String[] {"Article", "owl:Thing"}),
-            Map.entry("date", new String[] {"Meeting|StrategyDocument|Article|Claim", DATE}),
-            Map.entry("endDate", new String[] {"Meeting|StrategyDocument", DATE}),
+            Map.entry("date", new String[] {"Meeting|StrategyDocument|Decision|Exercise|Alliance|Article|Claim", DATE}),
+            Map.entry("endDate", new String[] {SPAN, DATE}),
             Map.entry("localDate", new String[] {"Meeting", DATE}),
             Map.entry("characterization", new String[] {"Claim", "rdf:langString"}),
             Map.entry("quote", new String[] {"Claim|SuggestedClaim", "xsd:string"}),
@@ -91,12 +93,39 @@ class OntologyTest {
             Map.entry("format", new String[] {"Meeting", "xsd:string"}),
             Map.entry("dateInferred", new String[] {"Article", "xsd:string"}),
             Map.entry("confidence", new String[] {"SuggestedClaim", "xsd:decimal"}),
-            Map.entry("cue", new String[] {"SuggestedClaim", "xsd:string"}));
+            Map.entry("cue", new String[] {"SuggestedClaim", "xsd:string"}),
+            // vocabulary 2
+            Map.entry("startDate", new String[] {SPAN, DATE}),
+            Map.entry("threatens", new String[] {"Threat", "Actor|Place"}),
+            Map.entry("hasCapability", new String[] {ACTOR, "Capability"}),
+            Map.entry("informedBy", new String[] {"StrategyDocument|Meeting|Decision", "StrategyDocument|Meeting"}),
+            Map.entry("follows", new String[] {"StrategyDocument|Meeting", "StrategyDocument|Meeting"}),
+            Map.entry("promotes", new String[] {ACTOR, "StrategyDocument"}),
+            Map.entry("tradesWith", new String[] {ACTOR, ACTOR}),
+            Map.entry("decidedBy", new String[] {"Decision", ACTOR}),
+            Map.entry("decidedAt", new String[] {"Decision", "Meeting|StrategyDocument"}),
+            Map.entry("concerns", new String[] {"Decision", "owl:Thing"}),
+            Map.entry("result", new String[] {"Decision", "owl:Thing"}),
+            Map.entry("status", new String[] {"Decision", "ActionStatus"}),
+            Map.entry("hasQuantity", new String[] {"Actor|StrategyDocument|Decision|Capability|Exercise", "Quantity"}),
+            Map.entry("value", new String[] {"Quantity", "xsd:decimal"}),
+            Map.entry("unit", new String[] {"Quantity", "Unit"}),
+            Map.entry("measures", new String[] {"Quantity", "rdf:langString"}),
+            Map.entry("duration", new String[] {"Decision|Quantity", "xsd:duration"}),
+            Map.entry("ended", new String[] {"Claim", "xsd:boolean"}),
+            Map.entry("modality", new String[] {"Claim", "Modality"}),
+            Map.entry("accordingTo", new String[] {"Claim", ACTOR}),
+            Map.entry("attribution", new String[] {"Claim", "rdf:langString"}),
+            Map.entry("rank", new String[] {"Claim", "Rank"}),
+            Map.entry("rankReason", new String[] {"Claim", "rdf:langString"}),
+            Map.entry("asserted", new String[] {"Claim", "xsd:boolean"}),
+            Map.entry("candidate", new String[] {"Mention", "owl:Thing"}));
 
     /** The classes of the contract and the design. */
     private static final Set<String> CLASSES = Set.of("Actor", "State", "Person", "Organization", "Alliance",
             "StrategyDocument", "Capability", "Meeting", "MeetingSeries", "Threat", "Place", "Position", "Article",
-            "Claim", "SuggestedClaim", "Mention");
+            "Claim", "SuggestedClaim", "Mention",
+            "Decision", "Quantity", "Exercise", "Modality", "Rank", "ActionStatus", "Unit");
 
     /** Alignments the contract requires: subject, rdfs:subClassOf or rdfs:subPropertyOf, object. */
     private static final List<String[]> ALIGNMENTS = List.of(
@@ -169,6 +198,8 @@ class OntologyTest {
         for (Resource term : akgSubjects()) {
             if (term.hasProperty(RDF.type, OWL2.Class)) {
                 classes.add(term.getLocalName());
+            } else if (term.hasProperty(RDF.type, OWL2.NamedIndividual)) {
+                continue;
             } else {
                 properties.add(term.getLocalName());
             }
@@ -179,7 +210,8 @@ class OntologyTest {
 
     @Test
     void everyAkgTermIsExactlyOneKindOfTerm() {
-        Set<Resource> kinds = Set.of(OWL2.Class, OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty);
+        Set<Resource> kinds = Set.of(OWL2.Class, OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty,
+                OWL2.NamedIndividual);
         List<String> problems = new ArrayList<>();
         for (Resource term : akgSubjects()) {
             List<Resource> types = term.listProperties(RDF.type).toList().stream()

@@ -105,16 +105,43 @@ class AkgVocabularyTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    private static final Property SKOS_NOTATION =
+            org.apache.jena.rdf.model.ResourceFactory.createProperty("http://www.w3.org/2004/02/skos/core#notation");
+
     @Test
     void everyOntologyTermHasAConstant() throws IllegalAccessException {
         Map<String, Resource> constants = akgConstants();
         List<String> missing = new ArrayList<>();
         ontology.listSubjects().forEachRemaining(s -> {
-            if (s.isURIResource() && s.getURI().startsWith(AKG.NS) && !constants.containsKey(s.getLocalName())) {
+            if (s.isURIResource() && s.getURI().startsWith(AKG.NS) && !constants.containsKey(s.getLocalName())
+                    && !s.hasProperty(RDF.type, OWL2.NamedIndividual)) {
                 missing.add(s.getLocalName());
             }
         });
         assertTrue(missing.isEmpty(), "ontology terms without an AKG constant: " + missing);
+    }
+
+    @Test
+    void everyConceptOfTheOntologyIsAJavaConceptAndBack() {
+        Map<String, Concept> java = new TreeMap<>();
+        for (Class<? extends Concept> type : List.of(Modality.class, Rank.class, ActionStatus.class, Unit.class)) {
+            for (Concept c : type.getEnumConstants()) {
+                java.put(c.localName(), c);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        java.forEach((name, c) -> {
+            Resource r = ontology.createResource(AKG.NS + name);
+            if (!r.hasProperty(SKOS_NOTATION, c.notation())) {
+                problems.add("akg:" + name + " lacks skos:notation \"" + c.notation() + "\" in the ontology");
+            }
+        });
+        ontology.listSubjectsWithProperty(SKOS_NOTATION).forEachRemaining(s -> {
+            if (!java.containsKey(s.getLocalName())) {
+                problems.add("akg:" + s.getLocalName() + " has a notation but no Java concept");
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
@@ -148,7 +175,7 @@ class AkgVocabularyTest {
         List<String> problems = new ArrayList<>();
         for (ClaimPredicate cp : ClaimPredicate.values()) {
             Resource p = ontology.createResource(cp.property().getURI());
-            Resource kind = cp.isLiteral() ? OWL2.DatatypeProperty : OWL2.ObjectProperty;
+            Resource kind = cp.objectIsIri() ? OWL2.ObjectProperty : OWL2.DatatypeProperty;
             if (!p.hasProperty(RDF.type, kind)) {
                 problems.add("ClaimPredicate." + cp.name() + " should be an " + kind.getLocalName() + " in the ontology");
             }
