@@ -26,6 +26,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -439,15 +440,19 @@ final class PageRenderer {
                 terms.add(s);
             }
         });
+        List<Node> values = new ArrayList<>();
         for (Node t : terms) {
             if (union.contains(t, TYPE, OWL.Class.asNode()) || union.contains(t, TYPE, RDFS.Class.asNode())) {
                 classes.add(t);
+            } else if (union.contains(t, TYPE, OWL2.NamedIndividual.asNode())) {
+                values.add(t);
             } else {
                 properties.add(t);
             }
         }
         classes.sort(Comparator.comparing(Node::getURI));
         properties.sort(Comparator.comparing(Node::getURI));
+        values.sort(Comparator.comparing(Node::getURI));
         h.raw("<h2 id=\"classes\">Classes (").text(String.valueOf(classes.size())).raw(")</h2>\n");
         for (Node c : classes) {
             termSection(h, c);
@@ -455,6 +460,11 @@ final class PageRenderer {
         h.raw("<h2 id=\"properties\">Properties (").text(String.valueOf(properties.size())).raw(")</h2>\n");
         for (Node p : properties) {
             termSection(h, p);
+        }
+        h.raw("<h2 id=\"values\">Values: modalities, ranks, statuses, units (").text(String.valueOf(values.size()))
+                .raw(")</h2>\n");
+        for (Node v : values) {
+            termSection(h, v);
         }
         h.close(links);
         return h.toString();
