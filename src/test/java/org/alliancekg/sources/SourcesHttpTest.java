@@ -172,6 +172,10 @@ class SourcesHttpTest {
         assertEquals("contradicted by the 2022 documents", deprecated.path("rank_reason").asText());
         assertFalse(deprecated.path("asserted").asBoolean());
         assertEquals("has capability", deprecated.path("predicate").path("label").asText());
+        assertEquals("2014", deprecated.path("start_date").asText());
+        assertEquals("2015-03", deprecated.path("end_date").asText());
+        assertFalse(deprecated.path("ended").asBoolean());
+        assertTrue(considered.path("ended").asBoolean());
     }
 
     @Test
@@ -224,6 +228,7 @@ class SourcesHttpTest {
         assertTrue(sources.contains(">deprecated rank</span>"), sources);
         assertTrue(sources.contains("contradicted by the 2022 documents"), sources);
         assertTrue(sources.contains("Writer A · Writer B · The Press"), sources);
+        assertTrue(sources.contains("from 2014 until 2015-03"), sources);
     }
 
     @Test
