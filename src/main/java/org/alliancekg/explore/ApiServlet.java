@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,6 +23,8 @@ import org.alliancekg.export.RelationGraph;
 import org.alliancekg.export.RelationGraphReader;
 import org.alliancekg.publish.SiteLinks;
 import org.alliancekg.serve.ExampleQuery;
+import org.alliancekg.sources.SourceView;
+import org.alliancekg.sources.SourceViewReader;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +40,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code /api/timeline}: meetings and strategy documents with their dates, in date order, and those without
  *       a date ({@code {"items": [...], "undated": [...]}});</li>
  *   <li>{@code /api/classes}: the node classes with label, colour and shape;</li>
- *   <li>{@code /api/queries}: the competency questions ({@code queries/cq/*.rq}) with title and text.</li>
+ *   <li>{@code /api/queries}: the competency questions ({@code queries/cq/*.rq}) with title and text;</li>
+ *   <li>{@code /api/sources?iri=IRI}: where sources disagree: every claim about the resource, article by article in
+ *       date order, with modality, characterization, attribution, rank and quote ({@link SourcesJson}; 404 if the
+ *       IRI is not in the data).</li>
  * </ul>
  * A missing or bad parameter answers 400 with {@code {"error": "..."}}.
  */
@@ -68,6 +74,7 @@ final class ApiServlet extends HttpServlet {
                 case "/api/timeline" -> timeline(resp);
                 case "/api/classes" -> classes(resp);
                 case "/api/queries" -> queries(resp);
+                case "/api/sources" -> sources(req, resp);
                 default -> Json.error(resp, HttpServletResponse.SC_NOT_FOUND, "no API " + path);
             }
         } catch (BadRequest e) {
@@ -127,6 +134,22 @@ final class ApiServlet extends HttpServlet {
         ObjectNode body = new CytoscapeJsonWriter().withPageLinks(links::href).withPositions(false).toJson(g);
         body.put("center", iri);
         Json.send(resp, HttpServletResponse.SC_OK, body);
+    }
+
+    private void sources(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String iri = req.getParameter("iri");
+        if (iri == null || iri.isBlank()) {
+            throw new BadRequest("parameter iri (the resource whose sources to show) is missing");
+        }
+        if (!SourceViewReader.isUsableIri(iri)) {
+            throw new BadRequest("iri must be an absolute IRI: " + iri);
+        }
+        Optional<SourceView> view = new SourceViewReader(dataset.get()).read(iri);
+        if (view.isEmpty()) {
+            Json.error(resp, HttpServletResponse.SC_NOT_FOUND, "not in the graph: " + iri);
+            return;
+        }
+        Json.send(resp, HttpServletResponse.SC_OK, SourcesJson.toJson(view.get(), links));
     }
 
     private void timeline(HttpServletResponse resp) throws IOException {

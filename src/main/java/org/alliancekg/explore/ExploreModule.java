@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code .cyjs}, {@code .ttl}, {@code .nq}), the interactive explorer ({@code /explore}), the timeline of meetings
  * and documents ({@code /timeline}), the SPARQL editor with the competency questions ({@code /query}), their JSON API
  * ({@code /api/search}, {@code /api/neighbourhood}, {@code /api/timeline}, {@code /api/classes},
- * {@code /api/queries}) and their static files ({@code /explore/static/}, libraries from WebJars).
+ * {@code /api/queries}, {@code /api/sources}) and their static files ({@code /explore/static/}, libraries from
+ * WebJars).
  */
 public final class ExploreModule implements ServerModule {
 
@@ -35,7 +36,8 @@ public final class ExploreModule implements ServerModule {
     static final String[] PAGES = {"/explore", "/timeline", "/query"};
 
     /** Paths of the JSON API. */
-    static final String[] API = {"/api/search", "/api/neighbourhood", "/api/timeline", "/api/classes", "/api/queries"};
+    static final String[] API = {"/api/search", "/api/neighbourhood", "/api/timeline", "/api/classes", "/api/queries",
+            "/api/sources"};
 
     @Override
     public void configure(FusekiServer.Builder builder, ServerContext ctx) {

@@ -51,6 +51,11 @@ public final class Describer {
         this.union = dataset.getUnionGraph();
     }
 
+    /** The dataset described. */
+    DatasetGraph dataset() {
+        return dataset;
+    }
+
     /** The union of the named graphs. */
     public Graph union() {
         return union;

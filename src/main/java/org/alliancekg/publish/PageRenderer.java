@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.alliancekg.sources.SourceViewReader;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
@@ -112,6 +113,10 @@ final class PageRenderer {
         }
         claimsSection(h, "Claims", "claims", claimNumbers,
                 "Each fact about this resource, with the words of the article it was taken from.");
+        if (resource.isURI() && Iris.entityId(resource.getURI()) != null) {
+            new SourceViewReader(describer.dataset()).read(resource.getURI())
+                    .ifPresent(view -> SourcesSection.render(h, view, links));
+        }
         if (isA(resource, ARTICLE)) {
             articleSections(h, resource);
         }
