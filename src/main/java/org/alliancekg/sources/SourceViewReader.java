@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.Modality;
+import org.alliancekg.vocab.Rank;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.graph.Graph;
@@ -54,12 +56,12 @@ public final class SourceViewReader {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.sources");
 
-    static final String STATED = AKG.NS + "Stated";
-    static final String NORMAL_RANK = AKG.NS + "NormalRank";
-    static final String DEPRECATED_RANK = AKG.NS + "DeprecatedRank";
-    /** The modalities whose claims do not assert their triple (data/claims/README.md). */
-    static final Set<String> NOT_ASSERTING = Set.of(AKG.NS + "Considered", AKG.NS + "Possible",
-            AKG.NS + "Normative", AKG.NS + "Denied");
+    static final String STATED = Modality.STATED.resource().getURI();
+    static final String NORMAL_RANK = Rank.NORMAL.resource().getURI();
+    static final String DEPRECATED_RANK = Rank.DEPRECATED.resource().getURI();
+    /** The modalities whose claims do not assert their triple (the rule of {@link Modality#asserts()}). */
+    static final Set<String> NOT_ASSERTING = java.util.Arrays.stream(Modality.values()).filter(m -> !m.asserts())
+            .map(m -> m.resource().getURI()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final String PREFIXES = """
             PREFIX akg:     <https://w3id.org/alliance-kg/ontology#>
