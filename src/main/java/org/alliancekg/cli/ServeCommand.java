@@ -1,5 +1,12 @@
 package org.alliancekg.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -19,11 +26,17 @@ import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code alliance-kg serve}: builds the database when it is missing or its inputs changed, then serves it over
  * SPARQL until the process is stopped (Ctrl-C or SIGTERM stop the server cleanly).
+ *
+ * <p>Before anything else it checks its address: a port outside 0..65535 or an unknown host is a usage error
+ * (exit 2), a port it cannot listen on (in use, or not allowed) an input error (exit 1), each said in one line on
+ * stderr, so that a second {@code serve} on a busy port neither builds nor switches the database.
  *
  * <pre>
  * alliance-kg serve                         # http://localhost:3030/kg/sparql
@@ -76,11 +89,29 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     /** Told of the server once it serves; for tests that drive the command in-process. */
     Consumer<KgServer> onStarted = s -> { };
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65_535) {
+            return fail(err, Main.EXIT_USAGE, "--port " + port + ": not a port (0 to 65535; 0 for any free port)");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return fail(err, Main.EXIT_USAGE, "--host " + host + ": unknown host");
+        }
+        Optional<String> unusable = cannotListen(address, port);
+        if (unusable.isPresent()) {
+            return fail(err, Main.EXIT_INPUT, "cannot listen on " + host + ":" + port + ": " + unusable.get());
+        }
+
         ProjectLayout layout = options.layout();
         GraphBuilder builder = new GraphBuilder(layout);
         if (builder.isStale()) {
@@ -113,5 +144,32 @@ public final class ServeCommand implements Callable<Integer> {
             // the JVM is already shutting down: the hook is running or has run
         }
         return 0;
+    }
+
+    private static int fail(PrintWriter err, int status, String message) {
+        err.println("serve: " + message);
+        err.flush();
+        return status;
+    }
+
+    /**
+     * Why the server could not listen on the address and port, found by binding them for a moment (as Jetty does,
+     * with {@code SO_REUSEADDR}), or empty if it could; port 0 always can.
+     */
+    static Optional<String> cannotListen(InetAddress address, int port) {
+        if (port == 0) {
+            return Optional.empty();
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port));
+            return Optional.empty();
+        } catch (BindException e) {
+            String why = String.valueOf(e.getMessage());
+            return Optional.of(why.toLowerCase(Locale.ROOT).contains("in use")
+                    ? "the port is already in use (is another server running? choose another with --port)" : why);
+        } catch (IOException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 }

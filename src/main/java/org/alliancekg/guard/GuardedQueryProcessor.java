@@ -54,7 +54,9 @@ import org.apache.jena.sparql.util.Context;
  *       the served dataset only: nothing is fetched from the web.</li>
  *   <li><b>406.</b> An {@code Accept} header that names no format the answer can be written in is refused with 406
  *       (stock Fuseki answers in its default format instead); {@code format=}/{@code output=} parameters win.</li>
- *   <li><b>Read only.</b> SPARQL Update sent to a query endpoint answers 403 saying so.</li>
+ *   <li><b>Read only.</b> SPARQL Update sent to a query endpoint answers 403 saying so; an {@code update}
+ *       parameter in a {@code GET} (or {@code HEAD}) answers 400, as stock Fuseki does, since the protocol sends
+ *       updates by {@code POST} only.</li>
  * </ul>
  */
 final class GuardedQueryProcessor extends SPARQL_QueryDataset {
@@ -79,6 +81,10 @@ final class GuardedQueryProcessor extends SPARQL_QueryDataset {
         if (!update && action.getRequestParameter(HttpNames.paramQuery) == null
                 && action.getRequestParameter(HttpNames.paramUpdate) != null) {
             update = true;
+        }
+        if (update && (action.getRequestMethod().equals("GET") || action.getRequestMethod().equals("HEAD"))) {
+            ServletOps.error(HttpServletResponse.SC_BAD_REQUEST, "SPARQL Update by GET is not allowed (SPARQL 1.1 "
+                    + "Protocol: updates are sent by POST), and this query endpoint is read only.");
         }
         if (update) {
             ServletOps.error(HttpServletResponse.SC_FORBIDDEN, "This is a read-only SPARQL query endpoint: "

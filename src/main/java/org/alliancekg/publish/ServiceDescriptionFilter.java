@@ -20,8 +20,9 @@ import org.apache.jena.rdf.model.Model;
  * endpoint's {@link ServiceDescriber service description}, as SPARQL 1.1 Service Description asks; stock Fuseki
  * answers 400 there. The format follows {@code Accept} (Turtle for {@code *}{@code /*} or no header; HTML for
  * browsers); {@code ?service-description} asks for it explicitly, {@code ?service-description=ttl} (or {@code nt},
- * {@code jsonld}, {@code rdf}, {@code html}) in a given format. Everything else — queries, POSTs, a GET without
- * query whose {@code Accept} names no RDF or HTML type — passes on to Fuseki unchanged.
+ * {@code jsonld}, {@code rdf}, {@code html}) in a given format. Everything else — queries, POSTs, a GET with an
+ * {@code update} parameter (refused with 400 by the query operation), a GET without query whose {@code Accept}
+ * names no RDF or HTML type — passes on to Fuseki unchanged.
  */
 final class ServiceDescriptionFilter implements Filter {
 
@@ -42,7 +43,8 @@ final class ServiceDescriptionFilter implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
         String method = req.getMethod();
-        if (!(method.equals("GET") || method.equals("HEAD")) || req.getParameter("query") != null) {
+        if (!(method.equals("GET") || method.equals("HEAD")) || req.getParameter("query") != null
+                || req.getParameter("update") != null) {
             chain.doFilter(request, response);
             return;
         }

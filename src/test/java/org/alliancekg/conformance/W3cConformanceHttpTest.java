@@ -30,6 +30,7 @@ import org.alliancekg.conformance.W3cManifest.GraphData;
 import org.alliancekg.conformance.W3cManifest.Header;
 import org.alliancekg.conformance.W3cManifest.TestCase;
 import org.alliancekg.guard.PasswordFile;
+import org.alliancekg.ingest.TestProjects;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerModules;
@@ -63,8 +64,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the W3C SPARQL 1.1 Protocol, Graph Store Protocol and Service Description tests of
- * {@code ../shared/w3c-sparql11/} (beside the project) against the live server with every default module.
+ * Runs the W3C SPARQL 1.1 Protocol, Graph Store Protocol and Service Description tests, vendored unchanged in
+ * {@code src/test/resources/w3c-sparql11/} (source and licence in its {@code NOTICE}) and read from the test
+ * classpath, against the live server with every default module.
  *
  * <p>Where tests go: query tests without data run against the published, read-only {@code /kg/sparql}; update
  * tests, query tests that load data ({@code ut:graphData}) and every Graph Store test run against the scratch
@@ -99,11 +101,7 @@ class W3cConformanceHttpTest {
     @BeforeAll
     static void start() {
         projectDir = ProjectLayout.detect().root();
-        suite = projectDir.resolve("../shared/w3c-sparql11").normalize();
-        if (!Files.isDirectory(suite)) {
-            fail("the W3C SPARQL 1.1 manifests are missing: expected " + suite + " (the shared/ folder beside the "
-                    + "project directory, with protocol/, graph-store-protocol/ and service-description/)");
-        }
+        suite = TestProjects.resource("w3c-sparql11");
         Path db = dir.resolve("tdb2-w3c");
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(db.toString());
         Txn.executeWrite(dsg, () -> dsg.add(new Quad(NodeFactory.createURI("http://example.org/graph"),

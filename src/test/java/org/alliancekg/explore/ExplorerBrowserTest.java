@@ -2,7 +2,6 @@ package org.alliancekg.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,11 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.export.ExternalTool;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -51,10 +50,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * their content. The node and edge counts the page renders are compared with counts of SPARQL queries sent to the
  * server. Screenshots go to {@code target/screenshots/}.
  *
- * <p>Chromium and ChromeDriver are found on the {@code PATH} (the build installs Debian's {@code chromium} and
+ * <p>Chromium and ChromeDriver are found on the {@code PATH} ({@code .ci/run} installs Debian's {@code chromium} and
  * {@code chromium-driver} when missing), or at the paths of the system properties {@code akg.chromium} and
- * {@code akg.chromedriver}; without them the test is skipped. The driver is given explicitly, so Selenium Manager
- * never downloads anything.
+ * {@code akg.chromedriver}; without them the test fails with one line naming the packages to install
+ * ({@link ExternalTool}). The driver is given explicitly, so Selenium Manager never downloads anything.
  */
 class ExplorerBrowserTest {
 
@@ -70,10 +69,9 @@ class ExplorerBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Optional<Path> chromium = executable("akg.chromium", "chromium", "chromium-browser");
-        Optional<Path> driver = executable("akg.chromedriver", "chromedriver");
-        assumeTrue(chromium.isPresent() && driver.isPresent(),
-                "Chromium and ChromeDriver are not installed (Debian: chromium, chromium-driver)");
+        List<Path> tools = ExternalTool.require(ExternalTool.CHROMIUM, ExternalTool.CHROMEDRIVER);
+        Path chromium = tools.get(0);
+        Path driver = tools.get(1);
 
         ProjectLayout project = ProjectLayout.detect();
         screenshots = project.root().resolve("target").resolve("screenshots");
@@ -82,14 +80,14 @@ class ExplorerBrowserTest {
         new GraphBuilder(scratch).build();
         server = KgServer.builder().layout(scratch).port(0).build().start();
 
-        System.setProperty("webdriver.chrome.driver", driver.get().toString());
+        System.setProperty("webdriver.chrome.driver", driver.toString());
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,900", "--user-data-dir=" + tmp.resolve("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -103,23 +101,6 @@ class ExplorerBrowserTest {
         if (server != null) {
             server.stop();
         }
-    }
-
-    /** A program given by a system property, or found on the PATH. */
-    static Optional<Path> executable(String property, String... names) {
-        String given = System.getProperty(property);
-        if (given != null && !given.isBlank()) {
-            return Optional.of(Path.of(given)).filter(Files::isExecutable);
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            for (String name : names) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                    return Optional.of(Path.of(dir, name));
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     // ---- helpers ----

@@ -184,9 +184,13 @@ final class ExportReaders {
         assertEquals(List.of(), other, "Gephi reported problems with " + file.getFileName());
     }
 
-    /** Renders a DOT file with Graphviz {@code dot -Tsvg} and counts the drawn nodes and edges. */
+    /**
+     * Renders a DOT file with Graphviz {@code dot -Tsvg} and counts the drawn nodes and edges; fails with one line
+     * if {@code dot} is missing ({@link ExternalTool#DOT}).
+     */
     static void checkDot(Path file, Path svg, ExportFixture.Counts expected) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("dot", "-Tsvg", "-o", svg.toString(), file.toString())
+        Path dot = ExternalTool.require(ExternalTool.DOT);
+        Process p = new ProcessBuilder(dot.toString(), "-Tsvg", "-o", svg.toString(), file.toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "dot did not finish");
@@ -195,20 +199,6 @@ final class ExportReaders {
         String text = Files.readString(svg);
         assertEquals(expected.nodes(), count(text, "<g id=\"node\\d+\" class=\"node"), "nodes drawn by dot");
         assertEquals(expected.edges(), count(text, "<g id=\"edge\\d+\" class=\"edge"), "edges drawn by dot");
-    }
-
-    /** Whether Graphviz's {@code dot} can be run. */
-    static boolean hasDot() {
-        try {
-            Process p = new ProcessBuilder("dot", "-V").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static int count(String text, String regex) {

@@ -2,7 +2,6 @@ package org.alliancekg.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +112,6 @@ class GraphExportTest {
     @ParameterizedTest(name = "articles={0}")
     @ValueSource(booleans = {false, true})
     void dotRendersWithGraphviz(boolean articles) throws Exception {
-        assumeTrue(ExportReaders.hasDot(), "Graphviz dot is not installed");
         RelationGraph g = graph(articles);
         ExportReaders.checkDot(file(ExportFormat.DOT, g, "graph"), tmp.resolve("graph.svg"),
                 ExportFixture.expected(dataset, articles));
@@ -169,9 +167,7 @@ class GraphExportTest {
         assertEquals(expectedEdges, gephiEdges);
         ExportReaders.checkGraphml(file(ExportFormat.GRAPHML, g, "sub"), counts, g);
         ExportReaders.checkCyjs(write(ExportFormat.CYJS, g), counts);
-        if (ExportReaders.hasDot()) {
-            ExportReaders.checkDot(file(ExportFormat.DOT, g, "sub"), tmp.resolve("sub.svg"), counts);
-        }
+        ExportReaders.checkDot(file(ExportFormat.DOT, g, "sub"), tmp.resolve("sub.svg"), counts);
         assertEquals(List.of(), g.edges().stream().filter(e -> !e.source().startsWith("meeting/")).toList(),
                 "only the meetings' own relations");
     }

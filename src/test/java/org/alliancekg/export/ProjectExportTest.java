@@ -3,7 +3,6 @@ package org.alliancekg.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -124,7 +123,6 @@ class ProjectExportTest {
     @ParameterizedTest(name = "articles={0}")
     @ValueSource(booleans = {false, true})
     void dotRendersWithGraphviz(boolean articles) throws Exception {
-        assumeTrue(ExportReaders.hasDot(), "Graphviz dot is not installed");
         ExportReaders.checkDot(export("dot", articles), tmp.resolve("graph.svg"), articles ? countsWithArticles : counts);
     }
 

@@ -95,6 +95,24 @@ class BadRequestHttpTest {
         }
     }
 
+    /** W3C protocol test {@code bad_update_get}: a 4xx; here 400, as stock Fuseki, with one plain line. */
+    @Test
+    void updateByGetAnswers400() {
+        long quads = server.summary().quads();
+        for (String endpoint : List.of("kg/sparql", "kg/query")) {
+            for (String accept : List.of("*/*", "text/turtle", "text/html")) {
+                String url = server.baseUrl() + endpoint + "?update=CLEAR%20ALL";
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build());
+                assertEquals(400, r.statusCode(), url + " (Accept " + accept + "): " + r.body());
+                assertEquals("text/plain", r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip(),
+                        url);
+                assertEquals(1, r.body().strip().lines().count(), url + ": one line: " + r.body());
+                assertTrue(r.body().contains("GET"), r.body());
+            }
+        }
+        assertEquals(quads, server.summary().quads(), "the published data must not change");
+    }
+
     @Test
     void unusableAcceptAnswers406() {
         for (String q : List.of("SELECT * { ?s ?p ?o } LIMIT 1", "ASK {}", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1",
