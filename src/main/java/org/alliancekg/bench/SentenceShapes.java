@@ -91,6 +91,7 @@ final class SentenceShapes {
             case localDate -> s + " fell on " + spell(f.value()) + " local time";
             case format -> s + " took place in " + f.value() + " format";
             case threatens -> s + " threatens " + o;
+            case expressesConcern -> s + " voiced concern about " + o;
             case hasCapability -> s + " already has " + o;
             case informedBy -> s + " drew on " + o;
             case follows -> s + " follows the line of " + o;

@@ -208,4 +208,6 @@ public final class AKG {
     public static final Property hasQuantity = property("hasQuantity");
     /** Over what period a decision or quantity runs (xsd:duration). */
     public static final Property duration = property("duration");
+    /** Voices concern about, or stresses the importance of, something short of naming it a threat. */
+    public static final Property expressesConcern = property("expressesConcern");
 }

@@ -38,6 +38,8 @@ import org.apache.jena.rdf.model.ResourceFactory;
  */
 public enum ClaimPredicate {
     namesThreat(EnumSet.of(MEETING, DOCUMENT, DECISION), true, EnumSet.of(THREAT), LiteralKind.NONE),
+    expressesConcern(with(actors(), MEETING, DOCUMENT), false, with(actors(), THREAT, PLACE, DOCUMENT),
+            LiteralKind.NONE),
     posedBy(EnumSet.of(THREAT), false, actors(), LiteralKind.NONE),
     threatens(EnumSet.of(THREAT), false, with(actors(), PLACE), LiteralKind.NONE),
     participant(EnumSet.of(MEETING, EXERCISE), false, actors(), LiteralKind.NONE),

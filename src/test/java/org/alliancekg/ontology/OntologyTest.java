@@ -97,6 +97,7 @@ class OntologyTest {
             // vocabulary 2
             Map.entry("startDate", new String[] {SPAN, DATE}),
             Map.entry("threatens", new String[] {"Threat", "Actor|Place"}),
+            Map.entry("expressesConcern", new String[] {"Actor|Meeting|StrategyDocument", "Actor|Threat|Place|StrategyDocument"}),
             Map.entry("hasCapability", new String[] {ACTOR, "Capability"}),
             Map.entry("informedBy", new String[] {"StrategyDocument|Meeting|Decision", "StrategyDocument|Meeting"}),
             Map.entry("follows", new String[] {"StrategyDocument|Meeting", "StrategyDocument|Meeting"}),
