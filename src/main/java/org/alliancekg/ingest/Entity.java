@@ -11,9 +11,20 @@ import org.alliancekg.vocab.Iris;
 /**
  * One individual of the catalogue: id {@code kind/slug}, its kind (must match the id), English label, aliases,
  * Wikidata item ({@code Q17}), comment, and for a Position the actor of the post ({@code forActor}).
+ *
+ * <p>Two optional fields serve only to resolve mentions of a name several entities share (they are not published
+ * as triples): {@code country}, the id of the state the entity belongs to ({@code state/japan}), and
+ * {@code issued}, when a document was issued or a meeting held ({@code YYYY}, {@code YYYY-MM} or
+ * {@code YYYY-MM-DD}; documents and meetings only).
  */
 public record Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
-                     String wikidata, String comment, String forActor) {
+                     String wikidata, String comment, String forActor, String country, PartialDate issued) {
+
+    /** An entity without the fields used to resolve mentions ({@code country}, {@code issued}). */
+    public Entity(Source source, String id, EntityKind kind, String label, List<String> aliases, String wikidata,
+                  String comment, String forActor) {
+        this(source, id, kind, label, aliases, wikidata, comment, forActor, null, null);
+    }
 
     private static final Pattern WIKIDATA = Pattern.compile("Q[1-9][0-9]*");
 
@@ -71,6 +82,13 @@ public record Entity(Source source, String id, EntityKind kind, String label, Li
                 problems.add(Problem.field("forActor", "'" + forActor
                         + "' is not the id of an Actor (state/, person/, organization/, alliance/)"));
             }
+        }
+        if (country != null && (!Iris.ENTITY_ID.matcher(country).matches()
+                || EntityKind.ofId(country).orElse(null) != EntityKind.STATE)) {
+            problems.add(Problem.field("country", "'" + country + "' is not the id of a State (state/...)"));
+        }
+        if (issued != null && kind != null && kind != EntityKind.DOCUMENT && kind != EntityKind.MEETING) {
+            problems.add(Problem.field("issued", "only a StrategyDocument or a Meeting has issued"));
         }
         if (!problems.isEmpty()) {
             throw source == null ? new InputException(problems.list())

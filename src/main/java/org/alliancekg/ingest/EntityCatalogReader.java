@@ -89,8 +89,18 @@ public final class EntityCatalogReader {
                 }
             }
             EntityKind k = kind;
+            PartialDate issued = null;
+            if (f.issued() != null) {
+                try {
+                    issued = PartialDate.parse(f.issued());
+                } catch (InputException bad) {
+                    bad.problems().forEach(pr -> problems.add(src.problem("issued", pr.rule())));
+                    return;
+                }
+            }
+            PartialDate when = issued;
             Entity e = problems.collect(() -> new Entity(src, f.id(), k, f.label(), f.aliases(), f.wikidata(),
-                    f.comment(), f.forActor()));
+                    f.comment(), f.forActor(), f.country(), when));
             if (e != null) {
                 entities.add(e);
             }
@@ -99,7 +109,6 @@ public final class EntityCatalogReader {
         return List.copyOf(entities);
     }
 
-    /** One entity as written. */
     /** As written; public fields bound by Jackson (a plain bean, so unknown fields are reported where they stand). */
     static final class EntityFields {
         @JsonProperty("id")
@@ -122,6 +131,12 @@ public final class EntityCatalogReader {
 
         @JsonProperty("forActor")
         String forActor;
+
+        @JsonProperty("country")
+        String country;
+
+        @JsonProperty("issued")
+        String issued;
 
         String id() {
             return id;
@@ -149,6 +164,14 @@ public final class EntityCatalogReader {
 
         String forActor() {
             return forActor;
+        }
+
+        String country() {
+            return country;
+        }
+
+        String issued() {
+            return issued;
         }
     }
 }
