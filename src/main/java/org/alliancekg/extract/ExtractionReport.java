@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.alliancekg.ingest.Article;
+import org.alliancekg.ingest.Entity;
 import org.alliancekg.ingest.FrontMatter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,7 +59,9 @@ public final class ExtractionReport {
                 .append(" sentences\n");
 
         Map<String, List<Mention>> byEntity = new LinkedHashMap<>();
-        x.mentions().forEach(m -> byEntity.computeIfAbsent(m.entity().id(), k -> new ArrayList<>()).add(m));
+        x.mentions().forEach(m -> byEntity.computeIfAbsent(m.resolved() ? m.entity().id()
+                : "one of " + String.join(" | ", m.candidates().stream().map(Entity::id).toList()),
+                k -> new ArrayList<>()).add(m));
         sb.append("\nMentions of known entities: ").append(x.mentions().size()).append(" of ")
                 .append(byEntity.size()).append(" entities\n");
         byEntity.forEach((id, list) -> {
@@ -115,7 +118,11 @@ public final class ExtractionReport {
         ArrayNode mentions = root.putArray("mentions");
         for (Mention m : x.mentions()) {
             ObjectNode n = mentions.addObject();
-            n.put("entity", m.entity().id());
+            n.put("entity", m.resolved() ? m.entity().id() : null);
+            if (!m.resolved()) {
+                ArrayNode candidates = n.putArray("candidates");
+                m.candidates().forEach(c -> candidates.add(c.id()));
+            }
             n.put("anchorText", m.anchorText());
             n.put("begin", m.span().begin());
             n.put("end", m.span().end());
