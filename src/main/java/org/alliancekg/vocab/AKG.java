@@ -134,6 +134,8 @@ public final class AKG {
     // ---- mentions and suggestions ----
     /** The individual a Mention refers to. */
     public static final Property mentionOf = property("mentionOf");
+    /** On a Mention that context cannot resolve: one of the two or more individuals it may refer to. */
+    public static final Property candidate = property("candidate");
     /** The matched text of a Mention. */
     public static final Property anchorText = property("anchorText");
     /** The sentence a Mention or suggestion stands in. */
