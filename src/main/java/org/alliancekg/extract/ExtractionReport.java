@@ -62,8 +62,14 @@ public final class ExtractionReport {
         x.mentions().forEach(m -> byEntity.computeIfAbsent(m.resolved() ? m.entity().id()
                 : "one of " + String.join(" | ", m.candidates().stream().map(Entity::id).toList()),
                 k -> new ArrayList<>()).add(m));
-        sb.append("\nMentions of known entities: ").append(x.mentions().size()).append(" of ")
-                .append(byEntity.size()).append(" entities\n");
+        List<Mention> resolved = Mention.resolvedOnly(x.mentions());
+        sb.append("\nMentions of known entities: ").append(resolved.size()).append(" of ")
+                .append(resolved.stream().map(Mention::entity).distinct().count()).append(" entities");
+        if (resolved.size() < x.mentions().size()) {
+            sb.append(", and ").append(x.mentions().size() - resolved.size())
+                    .append(" that context leaves between candidates (\"one of\")");
+        }
+        sb.append('\n');
         byEntity.forEach((id, list) -> {
             sb.append(String.format(Locale.ROOT, "  %-48s %3d×  ", id, list.size()));
             sb.append(String.join(", ", list.stream().map(m -> "\"" + m.anchorText() + "\" " + span(m.span()))
