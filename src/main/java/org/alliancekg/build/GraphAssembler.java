@@ -174,7 +174,7 @@ public final class GraphAssembler {
         t = timings.lap(BuildTimings.Phase.RDF, t);
         List<Sentence> sentences = x.splitter().split(a.body());
         t = timings.lap(BuildTimings.Phase.SENTENCES, t);
-        List<Mention> mentions = x.finder().find(a.body(), sentences);
+        List<Mention> mentions = x.finder().find(a.body(), sentences, a.frontMatter().date());
         t = timings.lap(BuildTimings.Phase.MENTIONS, t);
         addMentions(m, a, mentions);
         t = timings.lap(BuildTimings.Phase.RDF, t);
@@ -311,15 +311,23 @@ public final class GraphAssembler {
         return r;
     }
 
+    /**
+     * The mentions: a resolved one gives its article {@code akg:mentions} and its node one {@code akg:mentionOf};
+     * an unresolved one only its node, with one {@code akg:candidate} per entity it may denote.
+     */
     private static void addMentions(Model m, Article a, List<Mention> mentions) {
         Resource art = m.createResource(Iris.article(a.id()));
         for (Mention mention : mentions) {
-            Resource target = m.createResource(mention.entity().iri());
-            art.addProperty(AKG.mentions, target);
             Span span = mention.span();
             Resource node = m.createResource(Iris.mention(a.id(), span.begin(), span.end()));
             node.addProperty(RDF.type, AKG.Mention);
-            node.addProperty(AKG.mentionOf, target);
+            if (mention.resolved()) {
+                Resource target = m.createResource(mention.entity().iri());
+                art.addProperty(AKG.mentions, target);
+                node.addProperty(AKG.mentionOf, target);
+            } else {
+                mention.candidates().forEach(c -> node.addProperty(AKG.candidate, m.createResource(c.iri())));
+            }
             node.addProperty(m.createProperty(PROV_DERIVED), art);
             node.addProperty(AKG.anchorText, mention.anchorText());
             node.addLiteral(AKG.beginIndex, offset(m, span.begin()));

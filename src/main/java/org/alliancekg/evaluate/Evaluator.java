@@ -90,7 +90,8 @@ public final class Evaluator {
         missed.removeAll(suggested);
         Set<String> wrong = new HashSet<>(suggested);
         wrong.removeAll(goldKeys);
-        int entities = (int) x.mentions().stream().map(Mention::entity).distinct().count();
+        int entities = (int) Mention.resolvedOnly(x.mentions()).stream().map(Mention::entity).distinct()
+                .count();
         return new ArticleEvaluation(x.article().id(), score(goldKeys, suggested), score(goldKeys, confident),
                 byPredicate, x.mentions().size(), entities, x.dates().size(), x.candidates().size(), missed, wrong);
     }

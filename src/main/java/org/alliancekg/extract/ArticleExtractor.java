@@ -39,7 +39,7 @@ public final class ArticleExtractor {
     /** Extracts everything from the article. */
     public Extraction extract(Article article) {
         List<Sentence> sentences = SentenceSplitter.english().split(article.body());
-        return extract(article, sentences, finder.find(article.body(), sentences));
+        return extract(article, sentences, finder.find(article.body(), sentences, article.frontMatter().date()));
     }
 
     /** The suggested claims only, given the sentences and mentions already found (what a build stores). */

@@ -110,7 +110,7 @@ public final class CandidateEntityFinder {
             int b = Offsets.toUtf16(text, m.span().begin());
             int e = Offsets.toUtf16(text, m.span().end());
             mark(covered, b, e);
-            if (m.entity().kind() == org.alliancekg.vocab.EntityKind.POSITION) {
+            if (m.resolved() && m.entity().kind() == org.alliancekg.vocab.EntityKind.POSITION) {
                 mark(posts, b, e);
             }
         }

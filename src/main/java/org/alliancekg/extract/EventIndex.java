@@ -52,7 +52,7 @@ final class EventIndex {
             String label = e.label();
             Set<Entity> named = new LinkedHashSet<>();
             List<Span> used = new ArrayList<>();
-            for (Mention m : finder.find(label, List.of())) {
+            for (Mention m : Mention.resolvedOnly(finder.find(label, List.of()))) {
                 if (!m.entity().id().equals(e.id())) {
                     named.add(m.entity());
                     used.add(m.span());

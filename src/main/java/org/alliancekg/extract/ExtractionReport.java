@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.alliancekg.ingest.Article;
+import org.alliancekg.ingest.Entity;
 import org.alliancekg.ingest.FrontMatter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,9 +59,17 @@ public final class ExtractionReport {
                 .append(" sentences\n");
 
         Map<String, List<Mention>> byEntity = new LinkedHashMap<>();
-        x.mentions().forEach(m -> byEntity.computeIfAbsent(m.entity().id(), k -> new ArrayList<>()).add(m));
-        sb.append("\nMentions of known entities: ").append(x.mentions().size()).append(" of ")
-                .append(byEntity.size()).append(" entities\n");
+        x.mentions().forEach(m -> byEntity.computeIfAbsent(m.resolved() ? m.entity().id()
+                : "one of " + String.join(" | ", m.candidates().stream().map(Entity::id).toList()),
+                k -> new ArrayList<>()).add(m));
+        List<Mention> resolved = Mention.resolvedOnly(x.mentions());
+        sb.append("\nMentions of known entities: ").append(resolved.size()).append(" of ")
+                .append(resolved.stream().map(Mention::entity).distinct().count()).append(" entities");
+        if (resolved.size() < x.mentions().size()) {
+            sb.append(", and ").append(x.mentions().size() - resolved.size())
+                    .append(" that context leaves between candidates (\"one of\")");
+        }
+        sb.append('\n');
         byEntity.forEach((id, list) -> {
             sb.append(String.format(Locale.ROOT, "  %-48s %3d×  ", id, list.size()));
             sb.append(String.join(", ", list.stream().map(m -> "\"" + m.anchorText() + "\" " + span(m.span()))
@@ -115,7 +124,11 @@ public final class ExtractionReport {
         ArrayNode mentions = root.putArray("mentions");
         for (Mention m : x.mentions()) {
             ObjectNode n = mentions.addObject();
-            n.put("entity", m.entity().id());
+            n.put("entity", m.resolved() ? m.entity().id() : null);
+            if (!m.resolved()) {
+                ArrayNode candidates = n.putArray("candidates");
+                m.candidates().forEach(c -> candidates.add(c.id()));
+            }
             n.put("anchorText", m.anchorText());
             n.put("begin", m.span().begin());
             n.put("end", m.span().end());

@@ -81,7 +81,7 @@ final class ReferenceResolver {
             Sentence s = sentences.get(i);
             List<Reference> refs = new ArrayList<>();
             for (Mention m : mentions) {
-                if (s.span().contains(m.span())) {
+                if (m.resolved() && s.span().contains(m.span())) {
                     refs.add(Reference.of(m));
                 }
             }

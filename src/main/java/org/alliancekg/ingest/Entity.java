@@ -13,18 +13,24 @@ import org.alliancekg.vocab.Unit;
  * One individual of the catalogue: id {@code kind/slug}, its kind (must match the id), English label, aliases,
  * Wikidata item ({@code Q17}), comment, for a Position the actor of the post ({@code forActor}), and for a
  * Quantity its {@link Measure} (value, unit, what it measures).
+ *
+ * <p>Two optional fields serve only to resolve mentions of a name several entities share (they are not published
+ * as triples): {@code country}, the id of the state the entity belongs to ({@code state/japan}), and
+ * {@code issued}, when a document was issued or a meeting held ({@code YYYY}, {@code YYYY-MM} or
+ * {@code YYYY-MM-DD}; documents and meetings only).
  */
 public record Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
-                     String wikidata, String comment, String forActor, Measure measure) {
+                     String wikidata, String comment, String forActor, String country, PartialDate issued,
+                     Measure measure) {
 
     /** The figure of a Quantity: a number, its unit and what it measures ({@code defence spending}). */
     public record Measure(java.math.BigDecimal value, Unit unit, String measures) {
     }
 
-    /** An entity that is not a Quantity. */
-    public Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
-                  String wikidata, String comment, String forActor) {
-        this(source, id, kind, label, aliases, wikidata, comment, forActor, null);
+    /** An entity without the fields used to resolve mentions ({@code country}, {@code issued}) or a figure. */
+    public Entity(Source source, String id, EntityKind kind, String label, List<String> aliases, String wikidata,
+                  String comment, String forActor) {
+        this(source, id, kind, label, aliases, wikidata, comment, forActor, null, null, null);
     }
 
     private static final Pattern WIKIDATA = Pattern.compile("Q[1-9][0-9]*");
@@ -88,6 +94,13 @@ public record Entity(Source source, String id, EntityKind kind, String label, Li
             problems.add(Problem.field("value", "a Quantity needs value, unit and measures"));
         } else if (kind != null && kind != EntityKind.QUANTITY && measure != null) {
             problems.add(Problem.field("value", "only a Quantity has value, unit and measures"));
+        }
+        if (country != null && (!Iris.ENTITY_ID.matcher(country).matches()
+                || EntityKind.ofId(country).orElse(null) != EntityKind.STATE)) {
+            problems.add(Problem.field("country", "'" + country + "' is not the id of a State (state/...)"));
+        }
+        if (issued != null && kind != null && kind != EntityKind.DOCUMENT && kind != EntityKind.MEETING) {
+            problems.add(Problem.field("issued", "only a StrategyDocument or a Meeting has issued"));
         }
         if (!problems.isEmpty()) {
             throw source == null ? new InputException(problems.list())

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The entity catalogue: every individual of {@code data/entities}, by id and by name (label or alias).
- * Constructing it refuses duplicate ids and {@code forActor} references to unknown entities.
+ * Constructing it refuses duplicate ids and {@code forActor} or {@code country} references to unknown entities.
  */
 public final class EntityCatalog {
 
@@ -30,6 +30,9 @@ public final class EntityCatalog {
         for (Entity e : ids.values()) {
             if (e.forActor() != null && !ids.containsKey(e.forActor())) {
                 problems.add(e.source().problem("forActor", "'" + e.forActor() + "' is not in the catalogue"));
+            }
+            if (e.country() != null && !ids.containsKey(e.country())) {
+                problems.add(e.source().problem("country", "'" + e.country() + "' is not in the catalogue"));
             }
         }
         problems.throwIfAny();

@@ -95,8 +95,18 @@ public final class EntityCatalogReader {
             if (measure == null && (f.value != null || f.unit != null || f.measures != null)) {
                 return;
             }
+            PartialDate issued = null;
+            if (f.issued() != null) {
+                try {
+                    issued = PartialDate.parse(f.issued());
+                } catch (InputException bad) {
+                    bad.problems().forEach(pr -> problems.add(src.problem("issued", pr.rule())));
+                    return;
+                }
+            }
+            PartialDate when = issued;
             Entity e = problems.collect(() -> new Entity(src, f.id(), k, f.label(), f.aliases(), f.wikidata(),
-                    f.comment(), f.forActor(), measure));
+                    f.comment(), f.forActor(), f.country(), when, measure));
             if (e != null) {
                 entities.add(e);
             }
@@ -170,6 +180,12 @@ public final class EntityCatalogReader {
         @JsonProperty("measures")
         String measures;
 
+        @JsonProperty("country")
+        String country;
+
+        @JsonProperty("issued")
+        String issued;
+
         String id() {
             return id;
         }
@@ -196,6 +212,14 @@ public final class EntityCatalogReader {
 
         String forActor() {
             return forActor;
+        }
+
+        String country() {
+            return country;
+        }
+
+        String issued() {
+            return issued;
         }
     }
 }

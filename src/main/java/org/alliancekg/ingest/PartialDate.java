@@ -69,6 +69,32 @@ public record PartialDate(String lexical, Precision precision) {
         };
     }
 
+    /** The first day the date may denote (the first of the month or of the year when less is known). */
+    public LocalDate earliest() {
+        return switch (precision) {
+            case DAY -> LocalDate.parse(lexical);
+            case MONTH -> YearMonth.parse(lexical).atDay(1);
+            case YEAR -> LocalDate.of(Integer.parseInt(lexical), 1, 1);
+        };
+    }
+
+    /** The last day the date may denote (the end of the month or of the year when less is known). */
+    public LocalDate latest() {
+        return switch (precision) {
+            case DAY -> LocalDate.parse(lexical);
+            case MONTH -> YearMonth.parse(lexical).atEndOfMonth();
+            case YEAR -> LocalDate.of(Integer.parseInt(lexical), 12, 31);
+        };
+    }
+
+    /**
+     * Whether every day this date may denote comes after every day the other may denote: {@code 2023} is certainly
+     * after {@code 2022-12}, but {@code 2022-12} is not certainly after {@code 2022}.
+     */
+    public boolean isCertainlyAfter(PartialDate other) {
+        return earliest().isAfter(other.latest());
+    }
+
     @Override
     public String toString() {
         return lexical;

@@ -134,6 +134,8 @@ public final class AKG {
     // ---- mentions and suggestions ----
     /** The individual a Mention refers to. */
     public static final Property mentionOf = property("mentionOf");
+    /** On a Mention that context cannot resolve: one of the two or more individuals it may refer to. */
+    public static final Property candidate = property("candidate");
     /** The matched text of a Mention. */
     public static final Property anchorText = property("anchorText");
     /** The sentence a Mention or suggestion stands in. */
@@ -172,8 +174,6 @@ public final class AKG {
     public static final Property rankReason = property("rankReason");
     /** Whether a claim's triple is asserted in its article graph. */
     public static final Property asserted = property("asserted");
-    /** A candidate individual of a mention that context cannot resolve. */
-    public static final Property candidate = property("candidate");
     /** The status of a decision (schema:ActionStatusType). */
     public static final Resource ActionStatus = resource("ActionStatus");
     /** How an article puts a claim. */

@@ -179,6 +179,55 @@ class GraphAssemblerTest {
         assertEquals(Offsets.countWholeJapan(article.body()), japan);
     }
 
+    /** The mentions of the fixture {@code fixtures/mentions} (an article of 2023), by anchor text and begin. */
+    @Test
+    void sharedNamesResolveByDateAndCountryOrStayCandidates() {
+        String id = "m1-mention-context";
+        Corpus c = Corpus.read(ProjectLayout.of(TestProjects.resource("fixtures/mentions")));
+        Model g = new GraphAssembler(GraphFactory.createDefaultGraph()).assemble(c).dataset()
+                .getNamedModel(Iris.articleGraph(id));
+        String body = c.article(id).orElseThrow().body();
+        Resource art = g.createResource(Iris.article(id));
+        java.util.function.Function<String, Resource> mention = quote -> {
+            int b = body.codePointCount(0, body.indexOf(quote));
+            return g.createResource(Iris.mention(id, b, b + quote.codePointCount(0, quote.length())));
+        };
+        java.util.function.Function<Resource, Set<String>> candidates = m -> g.listObjectsOfProperty(m, AKG.candidate)
+                .mapWith(n -> n.asResource().getURI()).toSet();
+        // the sentence names only the United States (Washington): the U.S. strategy
+        Resource usNds = mention.apply("National Defense Strategy");
+        assertEquals(Iris.entity("document/us-nds-2022"), usNds.getPropertyResourceValue(AKG.mentionOf).getURI());
+        // the adjacent "Japan's" wins over the "U.S." later in the sentence
+        int jp = body.indexOf("Japan's National Defense Strategy") + "Japan's ".length();
+        Resource jpNds = g.createResource(Iris.mention(id, body.codePointCount(0, jp),
+                body.codePointCount(0, jp) + "National Defense Strategy".length()));
+        assertEquals(Iris.entity("document/jp-nds-2022"), jpNds.getPropertyResourceValue(AKG.mentionOf).getURI());
+        // the SCC of 2024 is after the article: never linked, so "SCC" is the one of 2022
+        assertEquals(Iris.entity("meeting/scc-2022-01-06"),
+                mention.apply("SCC").getPropertyResourceValue(AKG.mentionOf).getURI());
+        assertFalse(g.contains(null, null, g.createResource(Iris.entity("meeting/scc-2024-07-28"))),
+                "a meeting held after the article is never linked");
+        assertFalse(g.contains(mention.apply("2024 SCC"), RDF.type, AKG.Mention));
+        // nothing decides between the two Japanese strategies: a candidate mention, and no akg:mentions
+        Resource nss = mention.apply("National Security Strategy");
+        assertTrue(g.contains(nss, RDF.type, AKG.Mention));
+        assertFalse(nss.hasProperty(AKG.mentionOf));
+        assertEquals(Set.of(Iris.entity("document/jp-nss-2013"), Iris.entity("document/jp-nss-2022")),
+                candidates.apply(nss));
+        assertFalse(art.hasProperty(AKG.mentions, g.createResource(Iris.entity("document/jp-nss-2013"))));
+        assertFalse(art.hasProperty(AKG.mentions, g.createResource(Iris.entity("document/jp-nss-2022"))));
+        // a sentence naming both countries decides nothing
+        int both = body.lastIndexOf("National Defense Strategy");
+        Resource mixed = g.createResource(Iris.mention(id, body.codePointCount(0, both),
+                body.codePointCount(0, both) + "National Defense Strategy".length()));
+        assertFalse(mixed.hasProperty(AKG.mentionOf));
+        assertEquals(Set.of(Iris.entity("document/jp-nds-2022"), Iris.entity("document/us-nds-2022")),
+                candidates.apply(mixed));
+        // every akg:mentions is backed by a resolved mention
+        art.listProperties(AKG.mentions).forEachRemaining(st -> assertTrue(
+                g.contains(null, AKG.mentionOf, st.getObject()), st.toString()));
+    }
+
     @Test
     void entityGraphCarriesTheCatalogue() {
         Model e = dataset.getNamedModel(Iris.ENTITIES_GRAPH);

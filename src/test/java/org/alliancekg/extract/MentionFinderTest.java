@@ -1,13 +1,16 @@
 package org.alliancekg.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.alliancekg.ingest.Entity;
 import org.alliancekg.ingest.EntityCatalog;
+import org.alliancekg.ingest.PartialDate;
 import org.alliancekg.ingest.Source;
 import org.alliancekg.vocab.EntityKind;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ class MentionFinderTest {
 
     private static List<String> found(String text) {
         return new MentionFinder(CATALOG).find(text, List.of()).stream()
-                .map(m -> m.entity().id() + "=" + m.anchorText()).toList();
+                .map(m -> String.join("|", m.candidates().stream().map(Entity::id).toList()) + "=" + m.anchorText())
+                .toList();
     }
 
     @Test
@@ -47,10 +51,77 @@ class MentionFinderTest {
     }
 
     @Test
-    void ambiguousNamesAreNotMatched() {
+    void sharedNamesWithoutContextBecomeCandidateMentions() {
         MentionFinder f = new MentionFinder(CATALOG);
         assertEquals(List.of("NSS"), List.copyOf(f.ambiguousNames().keySet()));
-        assertEquals(List.of(), found("the NSS says"));
+        assertEquals(List.of("document/nss-a|document/nss-b=NSS"), found("the NSS says"));
+        Mention m = f.find("the NSS says", List.of()).get(0);
+        assertFalse(m.resolved());
+        assertNull(m.entity());
+    }
+
+    private static Entity document(String id, String label, String country, String issued, String... aliases) {
+        return new Entity(new Source("data/entities/t.yaml", 1, "entities[0]"), id, EntityKind.DOCUMENT, label,
+                List.of(aliases), null, null, null, country, issued == null ? null : PartialDate.parse(issued), null);
+    }
+
+    private static final EntityCatalog DOCUMENTS = new EntityCatalog(List.of(
+            entity("state/japan", EntityKind.STATE, "Japan"),
+            entity("state/united-states", EntityKind.STATE, "United States", "U.S."),
+            document("document/jp-nss-2013", "NSS of Japan (2013)", "state/japan", "2013-12", "NSS"),
+            document("document/jp-nss-2022", "NSS of Japan (2022)", "state/japan", "2022-12", "NSS", "new NSS"),
+            document("document/us-nss-2022", "NSS of the U.S. (2022)", "state/united-states", "2022-10", "NSS"),
+            document("document/undated", "Undated strategy", null, null, "NSS")));
+
+    /** What each mention of the text resolves to, as id (or ids joined by |) = anchor. */
+    private static List<String> resolved(String text, String written) {
+        return new MentionFinder(DOCUMENTS).find(text, SentenceSplitter.english().split(text),
+                        written == null ? null : PartialDate.parse(written)).stream()
+                .filter(m -> m.anchorText().contains("NSS"))
+                .map(m -> String.join("|", m.candidates().stream().map(Entity::id).toList()) + "=" + m.anchorText())
+                .toList();
+    }
+
+    @Test
+    void documentsIssuedCertainlyAfterTheArticleAreDropped() {
+        assertEquals(List.of("document/jp-nss-2013|document/undated=NSS"), resolved("The NSS was cited.", "2020"));
+        assertEquals(List.of(), resolved("The new NSS was cited.", "2020"), "no fallback to the shorter name");
+        assertEquals(List.of("document/jp-nss-2022=new NSS"), resolved("The new NSS was cited.", "2022"));
+        assertEquals(List.of("document/jp-nss-2013|document/jp-nss-2022|document/us-nss-2022|document/undated=NSS"),
+                resolved("The NSS was cited.", "2022"), "2022-12 is not certainly after 2022");
+        assertEquals(List.of("document/jp-nss-2013|document/us-nss-2022|document/undated=NSS"),
+                resolved("The NSS was cited.", "2022-11"));
+        assertEquals(List.of("document/jp-nss-2013=NSS"), resolved("Japan’s NSS was cited.", "2020"),
+                "the country then keeps Japan's document only");
+        assertEquals(4, new MentionFinder(DOCUMENTS).find("NSS", List.of()).get(0).candidates().size(),
+                "without an article date nothing is dropped");
+    }
+
+    @Test
+    void theAdjacentQualifierWinsOverTheSentence() {
+        assertEquals(List.of("document/us-nss-2022=NSS"), resolved("Japan watched the U.S. NSS closely.", "2023"));
+        assertEquals(List.of("document/jp-nss-2013|document/jp-nss-2022=NSS"),
+                resolved("Unlike the U.S., Japan’s revised NSS is long.", "2023"));
+        assertEquals(List.of("document/us-nss-2022=NSS"),
+                resolved("In Washington, officials say the NSS will be short.", "2023"));
+        assertEquals(List.of("document/us-nss-2022=NSS"),
+                resolved("Officials say that the NSS will be short, Biden said.", "2023"), "after the match too");
+    }
+
+    @Test
+    void aSentenceNamingTwoCountriesDecidesNothing() {
+        assertEquals(List.of("document/jp-nss-2013|document/jp-nss-2022|document/us-nss-2022|document/undated=NSS"),
+                resolved("Both Tokyo and Washington will have published their NSS by then.", "2023"));
+    }
+
+    @Test
+    void aCountryNoCandidateHasChangesNothing() {
+        EntityCatalog c = new EntityCatalog(List.of(
+                document("document/a", "A", "state/japan", null, "Plan"),
+                document("document/b", "B", "state/japan", null, "Plan"),
+                entity("state/japan", EntityKind.STATE, "Japan")));
+        assertEquals(2, new MentionFinder(c).find("The U.S. Plan.", List.of(), PartialDate.parse("2020")).get(0)
+                .candidates().size());
     }
 
     @Test

@@ -49,7 +49,8 @@ class EntityCatalogReaderTest {
         assertEquals(5, p.line());
         assertEquals(5, p.column());
         assertEquals("entities[0].lable", p.field());
-        assertTrue(p.rule().startsWith("unknown field; known fields: aliases, comment, forActor, id, label"), p.rule());
+        assertTrue(p.rule().startsWith("unknown field; known fields: aliases, comment, country, forActor, id, issued, label"),
+                p.rule());
     }
 
     @Test
@@ -131,5 +132,42 @@ class EntityCatalogReaderTest {
         InputException e = assertThrows(InputException.class, this::read);
         assertEquals(List.of("entities[0].label", "entities[1].extra"),
                 e.problems().stream().map(Problem::field).toList(), e.getMessage());
+    }
+
+    @Test
+    void countryAndIssuedAreReadForResolvingMentions() throws Exception {
+        Files.writeString(entities().resolve("a.yaml"), """
+                entities:
+                  - {id: state/japan, type: State, label: Japan}
+                  - {id: document/nss-2013, type: StrategyDocument, label: NSS 2013, country: state/japan, issued: 2013-12}
+                  - {id: document/nss-2022, type: StrategyDocument, label: NSS 2022, issued: "2022-12-16"}
+                  - {id: meeting/m, type: Meeting, label: M, issued: 2024}
+                """);
+        EntityCatalog c = read();
+        Entity nss = c.get("document/nss-2013").orElseThrow();
+        assertEquals("state/japan", nss.country());
+        assertEquals(PartialDate.parse("2013-12"), nss.issued());
+        assertEquals(PartialDate.parse("2022-12-16"), c.get("document/nss-2022").orElseThrow().issued());
+        assertEquals(PartialDate.parse("2024"), c.get("meeting/m").orElseThrow().issued());
+        assertEquals(null, c.get("state/japan").orElseThrow().issued());
+    }
+
+    @Test
+    void countryAndIssuedAreChecked() throws Exception {
+        Files.writeString(entities().resolve("a.yaml"), """
+                entities:
+                  - {id: place/tokyo, type: Place, label: Tokyo, country: place/tokyo, issued: 2020}
+                  - {id: document/d, type: StrategyDocument, label: D, issued: 2022-13}
+                  - {id: document/e, type: StrategyDocument, label: E, country: state/nowhere}
+                """);
+        InputException e = assertThrows(InputException.class, this::read);
+        String m = e.getMessage();
+        assertTrue(m.contains("entities[0].country: 'place/tokyo' is not the id of a State"), m);
+        assertTrue(m.contains("entities[0].issued: only a StrategyDocument or a Meeting has issued"), m);
+        assertTrue(m.contains("data/entities/a.yaml:3: entities[1].issued: '2022-13' is not a valid date"), m);
+        Files.writeString(entities().resolve("a.yaml"),
+                "entities:\n  - {id: document/e, type: StrategyDocument, label: E, country: state/nowhere}\n");
+        e = assertThrows(InputException.class, this::read);
+        assertTrue(e.getMessage().contains("entities[0].country: 'state/nowhere' is not in the catalogue"), e.getMessage());
     }
 }
