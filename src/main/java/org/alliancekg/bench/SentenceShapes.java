@@ -92,6 +92,8 @@ final class SentenceShapes {
             case format -> s + " took place in " + f.value() + " format";
             case threatens -> s + " threatens " + o;
             case expressesConcern -> s + " voiced concern about " + o;
+            case madeTo -> s + " was promised to " + o;
+            case motivatedBy -> s + " was prompted by " + o;
             case hasCapability -> s + " already has " + o;
             case informedBy -> s + " drew on " + o;
             case follows -> s + " follows the line of " + o;

@@ -210,4 +210,8 @@ public final class AKG {
     public static final Property duration = property("duration");
     /** Voices concern about, or stresses the importance of, something short of naming it a threat. */
     public static final Property expressesConcern = property("expressesConcern");
+    /** The actor a commitment or pledge is made to. */
+    public static final Property madeTo = property("madeTo");
+    /** A threat, decision, document or meeting the article gives as the reason for a decision, document or meeting. */
+    public static final Property motivatedBy = property("motivatedBy");
 }

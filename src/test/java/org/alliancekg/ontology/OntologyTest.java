@@ -105,6 +105,8 @@ class OntologyTest {
             Map.entry("tradesWith", new String[] {ACTOR, ACTOR}),
             Map.entry("decidedBy", new String[] {"Decision", ACTOR}),
             Map.entry("decidedAt", new String[] {"Decision", "Meeting|StrategyDocument"}),
+            Map.entry("madeTo", new String[] {"Decision", ACTOR}),
+            Map.entry("motivatedBy", new String[] {"Decision|StrategyDocument|Meeting", "Threat|Decision|StrategyDocument|Meeting"}),
             Map.entry("concerns", new String[] {"Decision", "owl:Thing"}),
             Map.entry("result", new String[] {"Decision", "owl:Thing"}),
             Map.entry("status", new String[] {"Decision", "ActionStatus"}),
