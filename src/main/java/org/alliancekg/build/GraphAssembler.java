@@ -47,6 +47,7 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -218,6 +219,13 @@ public final class GraphAssembler {
             if (e.forActor() != null) {
                 r.addProperty(AKG.forActor, m.createResource(Iris.entity(e.forActor())));
             }
+            if (e.isRetired()) {
+                r.addLiteral(OWL2.deprecated, m.createTypedLiteral(true));
+                r.addProperty(SKOS.historyNote, e.retirement().reason(), "en");
+                if (e.retirement().replacedBy() != null) {
+                    r.addProperty(DCTerms.isReplacedBy, m.createResource(Iris.entity(e.retirement().replacedBy())));
+                }
+            }
             if (e.measure() != null) {
                 r.addLiteral(AKG.value, m.createTypedLiteral(e.measure().value().toPlainString(),
                         XSDDatatype.XSDdecimal));
@@ -365,6 +373,8 @@ public final class GraphAssembler {
             Optional<Entity> s = catalog.get(c.subject());
             if (s.isEmpty()) {
                 problems.add(c.problem("subject", "unknown entity '" + c.subject() + "' (not in data/entities)"));
+            } else if (s.get().isRetired()) {
+                problems.add(c.problem("subject", retiredProblem(s.get())));
             } else if (!p.allowsSubject(s.get().kind())) {
                 problems.add(c.problem("subject", "'" + c.subject() + "' is a " + s.get().kind().className()
                         + ", but '" + p.name() + "' needs a subject of type " + p.describeDomain()));
@@ -375,6 +385,8 @@ public final class GraphAssembler {
             Optional<Entity> o = catalog.get(c.object());
             if (o.isEmpty()) {
                 problems.add(c.problem("object", "unknown entity '" + c.object() + "' (not in data/entities)"));
+            } else if (o.get().isRetired()) {
+                problems.add(c.problem("object", retiredProblem(o.get())));
             } else if (!p.allowsObject(o.get().kind())) {
                 problems.add(c.problem("object", "'" + c.object() + "' is a " + o.get().kind().className()
                         + ", but '" + p.name() + "' needs an object of type " + p.describeRange()));
@@ -465,6 +477,11 @@ public final class GraphAssembler {
             case STATUS -> Concept.fromNotation(ActionStatus.class, c.value()).orElseThrow().resource();
             case NONE -> throw new IllegalStateException("not a literal predicate: " + c.predicate());
         };
+    }
+
+    private static String retiredProblem(Entity e) {
+        return "'" + e.id() + "' is retired (" + e.retirement().reason() + ")"
+                + (e.retirement().replacedBy() != null ? "; use '" + e.retirement().replacedBy() + "'" : "");
     }
 
     /** Why a quote is not found, with a hint when only typography or spacing differs. */

@@ -21,7 +21,15 @@ import org.alliancekg.vocab.Unit;
  */
 public record Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
                      String wikidata, String comment, String forActor, String country, PartialDate issued,
-                     Measure measure) {
+                     Measure measure, Retirement retirement) {
+
+    /**
+     * A retired entity: its IRI stays published (an earlier version of the graph used it), marked
+     * {@code owl:deprecated} with the reason and, where one exists, the entity that replaces it
+     * ({@code dcterms:isReplacedBy}). No claim may use it and no mention finds it.
+     */
+    public record Retirement(String reason, String replacedBy) {
+    }
 
     /** The figure of a Quantity: a number, its unit and what it measures ({@code defence spending}). */
     public record Measure(java.math.BigDecimal value, Unit unit, String measures) {
@@ -30,7 +38,7 @@ public record Entity(Source source, String id, EntityKind kind, String label, Li
     /** An entity without the fields used to resolve mentions ({@code country}, {@code issued}) or a figure. */
     public Entity(Source source, String id, EntityKind kind, String label, List<String> aliases, String wikidata,
                   String comment, String forActor) {
-        this(source, id, kind, label, aliases, wikidata, comment, forActor, null, null, null);
+        this(source, id, kind, label, aliases, wikidata, comment, forActor, null, null, null, null);
     }
 
     private static final Pattern WIKIDATA = Pattern.compile("Q[1-9][0-9]*");
@@ -102,11 +110,25 @@ public record Entity(Source source, String id, EntityKind kind, String label, Li
         if (issued != null && kind != null && kind != EntityKind.DOCUMENT && kind != EntityKind.MEETING) {
             problems.add(Problem.field("issued", "only a StrategyDocument or a Meeting has issued"));
         }
+        if (retirement != null) {
+            if (retirement.reason() == null || retirement.reason().isBlank()) {
+                problems.add(Problem.field("retired", "must give the reason the entity is retired"));
+            }
+            String by = retirement.replacedBy();
+            if (by != null && (!Iris.ENTITY_ID.matcher(by).matches() || EntityKind.ofId(by).isEmpty())) {
+                problems.add(Problem.field("replacedBy", "'" + by + "' is not an entity id (kind/slug)"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw source == null ? new InputException(problems.list())
                     : new InputException(problems.list().stream().map(p -> p.at(source)).toList());
         }
         aliases = List.copyOf(aliases);
+    }
+
+    /** Whether the entity is retired (kept for its published IRI only). */
+    public boolean isRetired() {
+        return retirement != null;
     }
 
     /** Label then aliases. */

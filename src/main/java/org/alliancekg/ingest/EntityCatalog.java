@@ -31,6 +31,10 @@ public final class EntityCatalog {
             if (e.forActor() != null && !ids.containsKey(e.forActor())) {
                 problems.add(e.source().problem("forActor", "'" + e.forActor() + "' is not in the catalogue"));
             }
+            if (e.isRetired() && e.retirement().replacedBy() != null && !ids.containsKey(e.retirement().replacedBy())) {
+                problems.add(e.source().problem("replacedBy", "'" + e.retirement().replacedBy()
+                        + "' is not in the catalogue"));
+            }
             if (e.country() != null && !ids.containsKey(e.country())) {
                 problems.add(e.source().problem("country", "'" + e.country() + "' is not in the catalogue"));
             }
@@ -38,6 +42,9 @@ public final class EntityCatalog {
         problems.throwIfAny();
         Map<String, List<Entity>> names = new LinkedHashMap<>();
         for (Entity e : ids.values()) {
+            if (e.isRetired()) {
+                continue;
+            }
             for (String n : e.names()) {
                 List<Entity> list = names.computeIfAbsent(n, k -> new ArrayList<>());
                 if (!list.contains(e)) {
@@ -75,7 +82,7 @@ public final class EntityCatalog {
         return byName.getOrDefault(name, List.of());
     }
 
-    /** Every name (label or alias) with the entities it names. */
+    /** Every name (label or alias) with the entities it names; retired entities have no names here. */
     public Map<String, List<Entity>> names() {
         return byName;
     }

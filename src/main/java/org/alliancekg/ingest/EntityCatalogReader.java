@@ -106,7 +106,8 @@ public final class EntityCatalogReader {
             }
             PartialDate when = issued;
             Entity e = problems.collect(() -> new Entity(src, f.id(), k, f.label(), f.aliases(), f.wikidata(),
-                    f.comment(), f.forActor(), f.country(), when, measure));
+                    f.comment(), f.forActor(), f.country(), when, measure,
+                    f.retired == null && f.replacedBy == null ? null : new Entity.Retirement(f.retired, f.replacedBy)));
             if (e != null) {
                 entities.add(e);
             }
@@ -179,6 +180,12 @@ public final class EntityCatalogReader {
 
         @JsonProperty("measures")
         String measures;
+
+        @JsonProperty("retired")
+        String retired;
+
+        @JsonProperty("replacedBy")
+        String replacedBy;
 
         @JsonProperty("country")
         String country;

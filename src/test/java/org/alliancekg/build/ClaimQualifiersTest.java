@@ -123,4 +123,13 @@ class ClaimQualifiersTest {
         assertFalse(asserted(c));
         assertFalse(article.contains(r("document/jp-nss-2013"), AKG.date, (RDFNode) null));
     }
+
+    @Test
+    void aRetiredEntityKeepsItsIriAsDeprecatedWithItsReplacement() {
+        Resource beijing = entities.createResource(Iris.entity("place/beijing"));
+        assertTrue(entities.getRequiredProperty(beijing, org.apache.jena.vocabulary.OWL2.deprecated).getBoolean());
+        assertEquals(Iris.entity("state/japan"), entities.getRequiredProperty(beijing,
+                org.apache.jena.vocabulary.DCTerms.isReplacedBy).getResource().getURI());
+        assertTrue(entities.contains(beijing, RDF.type, AKG.Place), "still typed, so its IRI still answers");
+    }
 }
