@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * claims are the gold standard. A suggestion matches a gold claim with the same subject, predicate and object (for
  * a literal predicate, the same value); {@code cooperatesWith} is symmetric, so its pairs match in either order.
  * Repeated triples count once. Precision and recall are given per article, per predicate and overall (summed over
- * articles), for all suggestions and for the confident ones.
+ * articles), for all suggestions and for the confident ones. The gold standard is the curated claims that assert their
+ * triple (not those the article only considers, recommends or denies, nor deprecated ones) with a predicate the
+ * extractor has rules for ({@link ArticleExtractor#SUGGESTED_PREDICATES}); decisions, figures and the other terms of
+ * vocabulary 2 are curated by hand.
  *
  * <pre>{@code
  * Evaluation e = new Evaluator(ProjectLayout.detect()).evaluate();
@@ -53,7 +56,9 @@ public final class Evaluator {
         List<ArticleEvaluation> out = new ArrayList<>();
         for (Article a : corpus.articles()) {
             List<Claim> gold = corpus.claims().stream().filter(cf -> cf.article().equals(a.id()))
-                    .map(ClaimsFile::claims).flatMap(List::stream).toList();
+                    .map(ClaimsFile::claims).flatMap(List::stream)
+                    .filter(c -> c.qualifiers().asserts())
+                    .filter(c -> ArticleExtractor.SUGGESTED_PREDICATES.contains(c.predicate())).toList();
             if (gold.isEmpty()) {
                 LOG.info("{}: no curated claims, not evaluated", a.id());
                 continue;

@@ -30,6 +30,9 @@ public enum NodeClass {
     THREAT("Threat", "threat", "#bcbd22", Shape.TRIANGLE),
     PLACE("Place", "place", "#7f7f7f", Shape.ELLIPSE),
     POSITION("Position", "position", "#aec7e8", Shape.ROUND_RECTANGLE),
+    DECISION("Decision", "decision", "#ff9896", Shape.HEXAGON),
+    QUANTITY("Quantity", "quantity", "#c5b0d5", Shape.RECTANGLE),
+    EXERCISE("Exercise", "exercise", "#98df8a", Shape.OCTAGON),
     ARTICLE("Article", "article", "#c7c7c7", Shape.RECTANGLE);
 
     /** A node shape, named as yEd names it, with Graphviz's and Cytoscape.js's names for the same figure. */

@@ -317,6 +317,7 @@ public final class RelationGraphReader {
             data.find(Node.ANY, RDF.subject.asNode(), t.getSubject()).forEachRemaining(st -> {
                 Node c = st.getSubject();
                 if (c.isURI() && data.contains(c, RDF.type.asNode(), AKG.Claim.asNode())
+                        && !data.contains(c, AKG.asserted.asNode(), NodeFactory.createLiteralByValue(false))
                         && data.contains(c, RDF.predicate.asNode(), t.getPredicate())
                         && data.contains(c, RDF.object.asNode(), t.getObject())) {
                     out.add(new Evidence(c.getURI(), Evidence.Kind.CLAIM, article(c),

@@ -1,9 +1,13 @@
 package org.alliancekg.extract;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.alliancekg.ingest.Article;
 import org.alliancekg.ingest.EntityCatalog;
+import org.alliancekg.vocab.ClaimPredicate;
 
 /**
  * Runs every extraction step on an article: sentences ({@link SentenceSplitter}), mentions ({@link MentionFinder}),
@@ -18,6 +22,17 @@ import org.alliancekg.ingest.EntityCatalog;
  * <p>Thread-safe: one extractor may serve several threads.
  */
 public final class ArticleExtractor {
+
+    /**
+     * The predicates the suggestion rules can propose (the vocabulary of version 0.1.0): decisions, quantities,
+     * modalities and the other terms of vocabulary 2 are left to curators.
+     */
+    public static final Set<ClaimPredicate> SUGGESTED_PREDICATES = Collections.unmodifiableSet(EnumSet.of(
+            ClaimPredicate.namesThreat, ClaimPredicate.posedBy, ClaimPredicate.participant, ClaimPredicate.partOfSeries,
+            ClaimPredicate.location, ClaimPredicate.produced, ClaimPredicate.issuedBy, ClaimPredicate.concernsCapability,
+            ClaimPredicate.pursuesCapability, ClaimPredicate.abandonedCapability, ClaimPredicate.revises,
+            ClaimPredicate.memberOf, ClaimPredicate.cooperatesWith, ClaimPredicate.holdsPosition, ClaimPredicate.host,
+            ClaimPredicate.date, ClaimPredicate.endDate, ClaimPredicate.localDate, ClaimPredicate.format));
 
     private final MentionFinder finder;
     private final DateExtractor dates = new DateExtractor();

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.alliancekg.export.NodeClass;
 import org.alliancekg.export.ExportFixture;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
@@ -163,7 +164,7 @@ class ExploreHttpTest {
     @Test
     void classesAndQueriesAreListed() throws IOException {
         JsonNode classes = json(get("api/classes")).path("classes");
-        assertEquals(12, classes.size());
+        assertEquals(NodeClass.values().length, classes.size(), "one entry per node class");
         JsonNode queries = json(get("api/queries")).path("queries");
         assertTrue(queries.size() >= 12, "the competency questions of queries/cq: " + queries.size());
         assertTrue(queries.get(0).path("file").asText().startsWith("P01"), queries.get(0).toString());

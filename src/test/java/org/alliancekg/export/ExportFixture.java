@@ -98,7 +98,8 @@ public final class ExportFixture {
     /** The sizes the counting queries give for {@code dsg}, with or without articles. */
     public static Counts expected(DatasetGraph dsg, boolean articles) {
         return articles
-                ? new Counts(count(dsg, "nodes-with-articles"), count(dsg, "edges-with-articles"), count(dsg, "claims"))
+                ? new Counts(count(dsg, "nodes-with-articles"), count(dsg, "edges-with-articles"),
+                        count(dsg, "claims-with-articles"))
                 : new Counts(count(dsg, "nodes"), count(dsg, "edges"), count(dsg, "claims"));
     }
 }
