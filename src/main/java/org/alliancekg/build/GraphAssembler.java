@@ -227,13 +227,19 @@ public final class GraphAssembler {
                 }
             }
             if (e.measure() != null) {
-                r.addLiteral(AKG.value, m.createTypedLiteral(e.measure().value().toPlainString(),
+                r.addLiteral(AKG.value, m.createTypedLiteral(canonicalDecimal(e.measure().value()),
                         XSDDatatype.XSDdecimal));
                 r.addProperty(AKG.unit, e.measure().unit().resource());
                 r.addProperty(AKG.measures, e.measure().measures(), "en");
             }
         }
         return m;
+    }
+
+    /** The canonical xsd:decimal form (as TDB2 stores it): "2.0", "0.5", "43.25". */
+    static String canonicalDecimal(java.math.BigDecimal value) {
+        String plain = value.stripTrailingZeros().toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
     }
 
     /** Article metadata; returns the number of authors/publishers minted in the article graph. */

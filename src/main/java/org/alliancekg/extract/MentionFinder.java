@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  *       same sentence, decides on its own, the nearest one if several. Otherwise the sentence decides, but only
  *       when every qualifier in it names the same country: a sentence naming both ("the U.S. and Japan") leaves
  *       the candidates as they are. Qualifiers inside the match itself are not counted.</li>
+ *   <li><b>Year.</b> When several candidates still remain and the sentence writes the year in which exactly one of
+ *       them was issued ("the National Security Strategy adopted in late 2022"), that one is kept.</li>
  *   <li><b>Outcome.</b> One candidate left: the mention names it. Several: the mention stays unresolved, with
  *       those candidates ({@link Mention#resolved()} is false). None: no mention (a shorter name inside the
  *       longest match is not tried instead).</li>
@@ -63,6 +65,9 @@ public final class MentionFinder {
                     + "|Japan|Japanese|Tokyo|Kishida)(?![\\p{L}\\p{N}])");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /** A year written in a sentence ("adopted in late 2022"). */
+    private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(19|20)\\d\\d(?![\\p{L}\\p{N}])");
 
     private static final Pattern POSSESSIVE = Pattern.compile("^['’]s(?![\\p{L}\\p{N}])");
 
@@ -153,6 +158,18 @@ public final class MentionFinder {
                 if (!ofCountry.isEmpty()) {
                     left = ofCountry;
                 }
+            }
+        }
+        if (left.size() > 1 && sentence != null) {
+            java.util.Set<String> years = new java.util.HashSet<>();
+            java.util.regex.Matcher m = YEAR.matcher(sentence.text());
+            while (m.find()) {
+                years.add(m.group());
+            }
+            List<Entity> ofYear = left.stream()
+                    .filter(c -> c.issued() != null && years.contains(c.issued().lexical().substring(0, 4))).toList();
+            if (ofYear.size() == 1) {
+                left = ofYear;
             }
         }
         return left;

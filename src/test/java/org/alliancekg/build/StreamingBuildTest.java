@@ -20,7 +20,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,7 @@ class StreamingBuildTest {
         Files.writeString(layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq"), "stale\n");
         GraphBuilder.Result r = builder.build(2, Store.Loader.PARALLEL);
         DatasetGraph stored = stored(layout);
-        assertTrue(IsoMatcher.isomorphic(expected, stored), "stored dataset differs from the assembled one");
+        assertTrue(sameGraphs(expected, stored), "stored dataset differs from the assembled one");
         assertEquals(expected.stream().count(), r.counts().get("quads"));
         assertEquals(5L, r.counts().get("articles"));
 
@@ -56,13 +55,13 @@ class StreamingBuildTest {
                 layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".trig.gz")))) {
             RDFDataMgr.read(trig, in, Lang.TRIG);
         }
-        assertTrue(IsoMatcher.isomorphic(expected, trig.asDatasetGraph()), "TriG dump differs");
+        assertTrue(sameGraphs(expected, trig.asDatasetGraph()), "TriG dump differs");
         Dataset nqGz = DatasetFactory.create();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
                 layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq.gz")))) {
             RDFDataMgr.read(nqGz, in, Lang.NQUADS);
         }
-        assertTrue(IsoMatcher.isomorphic(expected, nqGz.asDatasetGraph()), "gzipped N-Quads dump differs");
+        assertTrue(sameGraphs(expected, nqGz.asDatasetGraph()), "gzipped N-Quads dump differs");
         try (Stream<Path> s = Files.list(layout.dumpsDir())) {
             assertFalse(s.anyMatch(p -> p.toString().endsWith(".tmp")), "temporary dump files left");
         }
@@ -77,7 +76,7 @@ class StreamingBuildTest {
 
         // one thread and the sequential loader store the same dataset
         builder.build(1, Store.Loader.SEQUENTIAL);
-        assertTrue(IsoMatcher.isomorphic(expected, stored(layout)), "sequential, one thread: stored dataset differs");
+        assertTrue(sameGraphs(expected, stored(layout)), "sequential, one thread: stored dataset differs");
         assertEquals(1, new Store(layout).databases().size(), "older builds are deleted");
     }
 
@@ -88,6 +87,26 @@ class StreamingBuildTest {
         } finally {
             Store.close(ds);
         }
+    }
+
+    /**
+     * Whether two datasets have the same named graphs, each isomorphic (Jena's graph matcher, graph by graph: the
+     * ontology's many owl:unionOf lists make a whole-dataset tuple match search exponentially).
+     */
+    private static boolean sameGraphs(DatasetGraph a, DatasetGraph b) {
+        java.util.Set<org.apache.jena.graph.Node> names = new java.util.HashSet<>();
+        a.listGraphNodes().forEachRemaining(names::add);
+        java.util.Set<org.apache.jena.graph.Node> other = new java.util.HashSet<>();
+        b.listGraphNodes().forEachRemaining(other::add);
+        if (!names.equals(other) || a.getDefaultGraph().size() != b.getDefaultGraph().size()) {
+            return false;
+        }
+        for (org.apache.jena.graph.Node g : names) {
+            if (!a.getGraph(g).isIsomorphicWith(b.getGraph(g))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DatasetGraph namedGraphsOf(DatasetGraph dsg) {
