@@ -14,13 +14,17 @@ import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 import org.alliancekg.ingest.Entity;
 import org.alliancekg.ingest.EntityCatalog;
+import org.alliancekg.vocab.EntityKind;
 import org.alliancekg.ingest.PartialDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds mentions of catalogue entities in a text: every label and alias, case-sensitive, whole words only,
- * the longest match winning where matches overlap (then the earliest). Offsets in code points.
+ * the longest match winning where matches overlap (then the earliest). Inside the descriptive name of a decision,
+ * threat, quantity or exercise, the names of other kinds of entity are mentions too ("reconstitution of U.S. Forces
+ * Japan" names a decision and, inside it, U.S. Forces Japan); inside a proper name ("U.S. Secretary of Defense") they
+ * are not. Offsets in code points.
  *
  * <p>A name may belong to several entities ("National Security Strategy" names the Japanese strategies of 2013
  * and 2022 and the U.S. one of 2022). Each occurrence is resolved on its own, in this order:
@@ -65,6 +69,10 @@ public final class MentionFinder {
                     + "|Japan|Japanese|Tokyo|Kishida)(?![\\p{L}\\p{N}])");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /** Kinds whose names describe them with the names of other things, which are then mentioned too. */
+    private static final java.util.Set<EntityKind> DESCRIBED_KINDS =
+            java.util.EnumSet.of(EntityKind.DECISION, EntityKind.THREAT, EntityKind.QUANTITY, EntityKind.EXERCISE);
 
     /** A year written in a sentence ("adopted in late 2022"). */
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(19|20)\\d\\d(?![\\p{L}\\p{N}])");
@@ -121,14 +129,34 @@ public final class MentionFinder {
         }
         matches.sort(Comparator.comparingInt((Emit e) -> e.getEnd() - e.getStart()).reversed()
                 .thenComparingInt(Emit::getStart));
-        List<Emit> chosen = new ArrayList<>();
+        List<Emit> outer = new ArrayList<>();
         for (Emit e : matches) {
-            boolean free = chosen.stream().noneMatch(c -> e.getStart() <= c.getEnd() && c.getStart() <= e.getEnd());
+            boolean free = outer.stream().noneMatch(c -> e.getStart() <= c.getEnd() && c.getStart() <= e.getEnd());
             if (free) {
-                chosen.add(e);
+                outer.add(e);
             }
         }
-        chosen.sort(Comparator.comparingInt(Emit::getStart));
+        List<Emit> chosen = new ArrayList<>(outer);
+        for (Emit o : outer) {
+            // Names of other kinds of thing inside the descriptive name of a decision, threat, quantity or exercise
+            // ("U.S. Forces Japan" inside "reconstitution of U.S. Forces Japan") are mentions too.
+            java.util.Set<EntityKind> outerKinds = kinds(o.getKeyword());
+            if (!DESCRIBED_KINDS.containsAll(outerKinds)) {
+                continue;
+            }
+            List<Emit> inner = new ArrayList<>();
+            for (Emit e : matches) {
+                boolean within = e != o && o.getStart() <= e.getStart() && e.getEnd() <= o.getEnd()
+                        && e.getEnd() - e.getStart() < o.getEnd() - o.getStart();
+                boolean otherKind = within && java.util.Collections.disjoint(outerKinds, kinds(e.getKeyword()));
+                boolean free = inner.stream().noneMatch(c -> e.getStart() <= c.getEnd() && c.getStart() <= e.getEnd());
+                if (otherKind && free) {
+                    inner.add(e);
+                }
+            }
+            chosen.addAll(inner);
+        }
+        chosen.sort(Comparator.comparingInt(Emit::getStart).thenComparingInt(e -> -(e.getEnd() - e.getStart())));
         List<Mention> out = new ArrayList<>(chosen.size());
         for (Emit e : chosen) {
             Span span = Offsets.spanOfUtf16(text, e.getStart(), e.getEnd() + 1);
@@ -142,6 +170,12 @@ public final class MentionFinder {
             }
         }
         return List.copyOf(out);
+    }
+
+    private java.util.Set<EntityKind> kinds(String name) {
+        java.util.Set<EntityKind> kinds = java.util.EnumSet.noneOf(EntityKind.class);
+        byName.get(name).forEach(e -> kinds.add(e.kind()));
+        return kinds;
     }
 
     /** The candidates left after the date and the country of the context (UTF-16 match bounds). */

@@ -28,12 +28,22 @@ class MentionFinderTest {
             entity("position/us-secretary-of-defense", EntityKind.POSITION, "U.S. Secretary of Defense"),
             entity("alliance/us-japan-alliance", EntityKind.ALLIANCE, "U.S.-Japan Alliance"),
             entity("document/nss-a", EntityKind.DOCUMENT, "National Security Strategy of A", "NSS"),
-            entity("document/nss-b", EntityKind.DOCUMENT, "National Security Strategy of B", "NSS")));
+            entity("document/nss-b", EntityKind.DOCUMENT, "National Security Strategy of B", "NSS"),
+            entity("organization/usfj", EntityKind.ORGANIZATION, "U.S. Forces Japan"),
+            entity("decision/usfj-jfhq", EntityKind.DECISION, "reconstitution of U.S. Forces Japan")));
 
     private static List<String> found(String text) {
         return new MentionFinder(CATALOG).find(text, List.of()).stream()
                 .map(m -> String.join("|", m.candidates().stream().map(Entity::id).toList()) + "=" + m.anchorText())
                 .toList();
+    }
+
+    @Test
+    void namesInsideADecisionsDescriptiveNameAreMentionsToo() {
+        assertEquals(List.of("decision/usfj-jfhq=reconstitution of U.S. Forces Japan", "organization/usfj=U.S. Forces Japan"),
+                found("the reconstitution of U.S. Forces Japan"), "the decision, and the command it names");
+        assertEquals(List.of("organization/usfj=U.S. Forces Japan"), found("U.S. Forces Japan"),
+                "inside a proper name, no nested mention of Japan or the U.S.");
     }
 
     @Test
