@@ -7,21 +7,14 @@ public enum ActionStatus implements Concept {
     DONE("done", "StatusDone"),
     ABANDONED("abandoned", "StatusAbandoned");
 
-    private final String notation;
-    private final String localName;
+    private final Id id;
 
     ActionStatus(String notation, String localName) {
-        this.notation = notation;
-        this.localName = localName;
+        this.id = new Id(notation, localName);
     }
 
     @Override
-    public String notation() {
-        return notation;
-    }
-
-    @Override
-    public String localName() {
-        return localName;
+    public Id id() {
+        return id;
     }
 }

@@ -13,11 +13,22 @@ import org.apache.jena.rdf.model.ResourceFactory;
  */
 public interface Concept {
 
+    /** The two names of a concept: its notation in the data files and the local name of its akg individual. */
+    record Id(String notation, String localName) {
+    }
+
+    /** The names of this concept. */
+    Id id();
+
     /** The notation used in claims and catalogue files, e.g. {@code considered}. */
-    String notation();
+    default String notation() {
+        return id().notation();
+    }
 
     /** The local name of the akg individual, e.g. {@code Considered}. */
-    String localName();
+    default String localName() {
+        return id().localName();
+    }
 
     /** The akg individual. */
     default Resource resource() {

@@ -17,24 +17,17 @@ public enum Modality implements Concept {
     NORMATIVE("normative", "Normative", false),
     DENIED("denied", "Denied", false);
 
-    private final String notation;
-    private final String localName;
+    private final Id id;
     private final boolean asserts;
 
     Modality(String notation, String localName, boolean asserts) {
-        this.notation = notation;
-        this.localName = localName;
+        this.id = new Id(notation, localName);
         this.asserts = asserts;
     }
 
     @Override
-    public String notation() {
-        return notation;
-    }
-
-    @Override
-    public String localName() {
-        return localName;
+    public Id id() {
+        return id;
     }
 
     /** Whether a claim of this modality (and a rank other than deprecated) asserts its triple. */

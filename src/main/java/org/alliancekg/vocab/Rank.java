@@ -6,21 +6,14 @@ public enum Rank implements Concept {
     NORMAL("normal", "NormalRank"),
     DEPRECATED("deprecated", "DeprecatedRank");
 
-    private final String notation;
-    private final String localName;
+    private final Id id;
 
     Rank(String notation, String localName) {
-        this.notation = notation;
-        this.localName = localName;
+        this.id = new Id(notation, localName);
     }
 
     @Override
-    public String notation() {
-        return notation;
-    }
-
-    @Override
-    public String localName() {
-        return localName;
+    public Id id() {
+        return id;
     }
 }

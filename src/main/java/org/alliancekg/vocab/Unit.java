@@ -9,21 +9,14 @@ public enum Unit implements Concept {
     YEAR("year", "Year"),
     COUNT("count", "Count");
 
-    private final String notation;
-    private final String localName;
+    private final Id id;
 
     Unit(String notation, String localName) {
-        this.notation = notation;
-        this.localName = localName;
+        this.id = new Id(notation, localName);
     }
 
     @Override
-    public String notation() {
-        return notation;
-    }
-
-    @Override
-    public String localName() {
-        return localName;
+    public Id id() {
+        return id;
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,11 +16,10 @@ import org.alliancekg.ingest.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /**
  * {@code serve} refuses an address it cannot use before it builds or switches the database: one line on stderr, no
- * stack trace; exit 2 for a port out of range, 1 for a port in use. Run in-process, as {@code build/CommandLineTest}
+ * stack trace; exit 2 for a port command.out() of range, 1 for a port in use. Run in-process, as {@code build/CommandLineTest}
  * runs the commands.
  */
 class ServeCommandTest {
@@ -30,21 +27,17 @@ class ServeCommandTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final InProcessCommand command = new InProcessCommand();
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return command.run(args);
     }
 
     private void assertOneLine(String expected) {
-        String text = err.toString().strip();
-        assertEquals(1, text.lines().count(), "one line: " + err);
-        assertTrue(text.contains(expected), "expected '" + expected + "' in: " + err);
-        assertFalse(text.contains("\tat ") || text.contains("Exception"), "no stack trace: " + err);
+        String text = command.err().strip();
+        assertEquals(1, text.lines().count(), "one line: " + command.err());
+        assertTrue(text.contains(expected), "expected '" + expected + "' in: " + command.err());
+        assertFalse(text.contains("\tat ") || text.contains("Exception"), "no stack trace: " + command.err());
     }
 
     @Test
