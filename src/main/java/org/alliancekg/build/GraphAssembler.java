@@ -219,6 +219,9 @@ public final class GraphAssembler {
             if (e.forActor() != null) {
                 r.addProperty(AKG.forActor, m.createResource(Iris.entity(e.forActor())));
             }
+            for (String related : e.related()) {
+                r.addProperty(SKOS.related, m.createResource(Iris.entity(related)));
+            }
             if (e.isRetired()) {
                 r.addLiteral(OWL2.deprecated, m.createTypedLiteral(true));
                 r.addProperty(SKOS.historyNote, e.retirement().reason(), "en");

@@ -12,7 +12,8 @@ import org.alliancekg.vocab.Unit;
 /**
  * One individual of the catalogue: id {@code kind/slug}, its kind (must match the id), English label, aliases,
  * Wikidata item ({@code Q17}), comment, for a Position the actor of the post ({@code forActor}), and for a
- * Quantity its {@link Measure} (value, unit, what it measures).
+ * Quantity its {@link Measure} (value, unit, what it measures), and the ids of closely related entities
+ * ({@code related}, published as {@code skos:related}: the same idea under another name or in another period).
  *
  * <p>Two optional fields serve only to resolve mentions of a name several entities share (they are not published
  * as triples): {@code country}, the id of the state the entity belongs to ({@code state/japan}), and
@@ -21,7 +22,7 @@ import org.alliancekg.vocab.Unit;
  */
 public record Entity(Source source, String id, EntityKind kind, String label, List<String> aliases,
                      String wikidata, String comment, String forActor, String country, PartialDate issued,
-                     Measure measure, Retirement retirement) {
+                     Measure measure, Retirement retirement, List<String> related) {
 
     /**
      * A retired entity: its IRI stays published (an earlier version of the graph used it), marked
@@ -38,7 +39,7 @@ public record Entity(Source source, String id, EntityKind kind, String label, Li
     /** An entity without the fields used to resolve mentions ({@code country}, {@code issued}) or a figure. */
     public Entity(Source source, String id, EntityKind kind, String label, List<String> aliases, String wikidata,
                   String comment, String forActor) {
-        this(source, id, kind, label, aliases, wikidata, comment, forActor, null, null, null, null);
+        this(source, id, kind, label, aliases, wikidata, comment, forActor, null, null, null, null, List.of());
     }
 
     private static final Pattern WIKIDATA = Pattern.compile("Q[1-9][0-9]*");
@@ -109,6 +110,15 @@ public record Entity(Source source, String id, EntityKind kind, String label, Li
         }
         if (issued != null && kind != null && kind != EntityKind.DOCUMENT && kind != EntityKind.MEETING) {
             problems.add(Problem.field("issued", "only a StrategyDocument or a Meeting has issued"));
+        }
+        related = related == null ? List.of() : List.copyOf(related);
+        for (int i = 0; i < related.size(); i++) {
+            String r = related.get(i);
+            if (r == null || !Iris.ENTITY_ID.matcher(r).matches() || EntityKind.ofId(r).isEmpty()) {
+                problems.add(Problem.field("related[" + i + "]", "'" + r + "' is not an entity id (kind/slug)"));
+            } else if (r.equals(id)) {
+                problems.add(Problem.field("related[" + i + "]", "'" + r + "' is the entity itself"));
+            }
         }
         if (retirement != null) {
             if (retirement.reason() == null || retirement.reason().isBlank()) {

@@ -35,6 +35,11 @@ public final class EntityCatalog {
                 problems.add(e.source().problem("replacedBy", "'" + e.retirement().replacedBy()
                         + "' is not in the catalogue"));
             }
+            for (String r : e.related()) {
+                if (!ids.containsKey(r)) {
+                    problems.add(e.source().problem("related", "'" + r + "' is not in the catalogue"));
+                }
+            }
             if (e.country() != null && !ids.containsKey(e.country())) {
                 problems.add(e.source().problem("country", "'" + e.country() + "' is not in the catalogue"));
             }

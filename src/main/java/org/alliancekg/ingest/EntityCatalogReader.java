@@ -107,7 +107,8 @@ public final class EntityCatalogReader {
             PartialDate when = issued;
             Entity e = problems.collect(() -> new Entity(src, f.id(), k, f.label(), f.aliases(), f.wikidata(),
                     f.comment(), f.forActor(), f.country(), when, measure,
-                    f.retired == null && f.replacedBy == null ? null : new Entity.Retirement(f.retired, f.replacedBy)));
+                    f.retired == null && f.replacedBy == null ? null : new Entity.Retirement(f.retired, f.replacedBy),
+                    f.related));
             if (e != null) {
                 entities.add(e);
             }
@@ -180,6 +181,9 @@ public final class EntityCatalogReader {
 
         @JsonProperty("measures")
         String measures;
+
+        @JsonProperty("related")
+        List<String> related;
 
         @JsonProperty("retired")
         String retired;

@@ -68,19 +68,21 @@ public final class SourceViewReader {
             PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             PREFIX prov:    <http://www.w3.org/ns/prov#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>
             """;
 
     /** Whether the IRI occurs in the data, as subject or object. */
     private static final String EXISTS = PREFIXES + "ASK { { ?entity ?p ?o } UNION { ?s ?q ?entity } }";
 
-    /** The claims about the entity, one row per claim (a claim with two values of a single field may repeat). */
+    /** The claims about the entity or an entity it is {@code skos:related} to, one row per claim (a claim with two values of a single field may repeat). */
     private static final String CLAIMS = PREFIXES + """
             SELECT ?claim ?role ?s ?p ?o ?article ?quote ?begin ?end ?characterization ?attribution ?accordingTo
                    ?rank ?rankReason ?asserted ?date ?startDate ?endDate ?ended
             WHERE {
-              { ?claim rdf:subject ?entity BIND("subject" AS ?role) }
+              { BIND(?entity AS ?about) } UNION { ?entity skos:related ?about } UNION { ?about skos:related ?entity }
+              { ?claim rdf:subject ?about BIND("subject" AS ?role) }
               UNION
-              { ?claim rdf:object ?entity BIND("object" AS ?role) }
+              { ?claim rdf:object ?about BIND("object" AS ?role) }
               ?claim a akg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
                      prov:wasDerivedFrom ?article .
               OPTIONAL { ?claim akg:quote ?quote }
@@ -104,7 +106,8 @@ public final class SourceViewReader {
     private static final String MODALITIES = PREFIXES + """
             SELECT DISTINCT ?claim ?modality
             WHERE {
-              { ?claim rdf:subject ?entity } UNION { ?claim rdf:object ?entity }
+              { BIND(?entity AS ?about) } UNION { ?entity skos:related ?about } UNION { ?about skos:related ?entity }
+              { ?claim rdf:subject ?about } UNION { ?claim rdf:object ?about }
               ?claim a akg:Claim ; akg:modality ?modality .
             }
             ORDER BY ?claim ?modality
@@ -114,7 +117,8 @@ public final class SourceViewReader {
     private static final String ARTICLES = PREFIXES + """
             SELECT DISTINCT ?article ?title ?date ?creator ?publisher
             WHERE {
-              { ?claim rdf:subject ?entity } UNION { ?claim rdf:object ?entity }
+              { BIND(?entity AS ?about) } UNION { ?entity skos:related ?about } UNION { ?about skos:related ?entity }
+              { ?claim rdf:subject ?about } UNION { ?claim rdf:object ?about }
               ?claim a akg:Claim ; prov:wasDerivedFrom ?article .
               OPTIONAL { ?article dcterms:title ?title }
               OPTIONAL { ?article akg:date ?date }

@@ -72,7 +72,7 @@ class MentionFinderTest {
 
     private static Entity document(String id, String label, String country, String issued, String... aliases) {
         return new Entity(new Source("data/entities/t.yaml", 1, "entities[0]"), id, EntityKind.DOCUMENT, label,
-                List.of(aliases), null, null, null, country, issued == null ? null : PartialDate.parse(issued), null, null);
+                List.of(aliases), null, null, null, country, issued == null ? null : PartialDate.parse(issued), null, null, List.of());
     }
 
     private static final EntityCatalog DOCUMENTS = new EntityCatalog(List.of(

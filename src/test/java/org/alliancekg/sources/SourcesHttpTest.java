@@ -187,6 +187,15 @@ class SourcesHttpTest {
     }
 
     @Test
+    void aRelatedEntitysPageShowsTheClaimsAboutBoth() throws IOException {
+        JsonNode related = json(sources(ID + "capability/counterstrike"));
+        JsonNode strike = json(sources(ID + "capability/strike"));
+        assertEquals(strike.path("claim_count").asInt(), related.path("claim_count").asInt(),
+                "counterstrike has no claims of its own: it shows those of the skos:related strike capability");
+        assertEquals(texts(strike.path("articles"), "id"), texts(related.path("articles"), "id"));
+    }
+
+    @Test
     void anUnknownIriIs404() throws IOException {
         HttpResponse<String> r = sources(ID + "capability/atlantis");
         assertEquals(404, r.statusCode(), r.body());
