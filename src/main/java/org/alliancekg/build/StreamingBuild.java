@@ -316,7 +316,7 @@ final class StreamingBuild {
     private List<Path> articleFiles() {
         Path dir = layout.articlesDir();
         if (!Files.isDirectory(dir)) {
-            throw new InputException(new Problem(layout.display(dir), 0, null, "directory missing"));
+            throw new InputException(new Problem(layout.display(dir), 0, null, ProjectLayout.MISSING_DIRECTORY));
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(ArticleReader.SUFFIX) && Files.isRegularFile(p))

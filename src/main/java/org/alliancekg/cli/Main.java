@@ -64,6 +64,14 @@ public final class Main implements Runnable {
                 commandLine.getErr().flush();
                 return EXIT_INPUT;
             }
+            java.util.Optional<String> holder = org.alliancekg.store.Store.lockedBy(ex);
+            if (holder.isPresent()) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": the database is locked by another "
+                        + "process" + holder.get() + ", probably a running 'alliance-kg serve': TDB2 lets one process "
+                        + "open a database. Stop it, or ask the running server (its SPARQL endpoint is /kg/sparql).");
+                commandLine.getErr().flush();
+                return EXIT_INPUT;
+            }
             throw ex;
         });
         return cl;

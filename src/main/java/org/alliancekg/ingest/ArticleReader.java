@@ -193,7 +193,7 @@ public final class ArticleReader {
 
     static List<Path> list(Path dir, ProjectLayout layout) {
         if (!Files.isDirectory(dir)) {
-            throw new InputException(new Problem(layout.display(dir), 0, null, "directory missing"));
+            throw new InputException(new Problem(layout.display(dir), 0, null, ProjectLayout.MISSING_DIRECTORY));
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))

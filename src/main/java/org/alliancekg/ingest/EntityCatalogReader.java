@@ -51,7 +51,7 @@ public final class EntityCatalogReader {
     public List<Path> files() {
         Path dir = layout.entitiesDir();
         if (!Files.isDirectory(dir)) {
-            throw new InputException(new Problem(layout.display(dir), 0, null, "directory missing"));
+            throw new InputException(new Problem(layout.display(dir), 0, null, ProjectLayout.MISSING_DIRECTORY));
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> Files.isRegularFile(p) && StructuredInput.forFile(p) != null).sorted().toList();

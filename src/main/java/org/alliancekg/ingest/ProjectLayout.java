@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record ProjectLayout(Path root, Path dbRoot) {
 
+    /** The problem of a project folder without {@code data/articles} or {@code data/entities}. */
+    public static final String MISSING_DIRECTORY = "directory missing: run alliance-kg in the project folder (the one "
+            + "with data/ and ontology/) or pass --project DIR";
+
+
     /** System property naming the project directory (set by the test runner). */
     public static final String PROJECT_DIR_PROPERTY = "akg.projectDir";
 

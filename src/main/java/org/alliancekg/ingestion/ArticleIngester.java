@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.alliancekg.build.BuildTimings;
 import org.alliancekg.build.ArticleValidator;
@@ -34,8 +32,6 @@ import org.alliancekg.ingest.Problems;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
-import org.apache.jena.dboe.DBOpEnvException;
-import org.apache.jena.dboe.base.file.AlreadyLocked;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
@@ -70,7 +66,6 @@ import org.slf4j.LoggerFactory;
 public final class ArticleIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.ingest");
-    private static final Pattern HELD_BY = Pattern.compile("held by process (\\d+)");
 
     private final ProjectLayout layout;
     private final Object lock = new Object();
@@ -217,7 +212,7 @@ public final class ArticleIngester {
         try {
             ds = store.openCurrent();
         } catch (RuntimeException e) {
-            Optional<String> holder = lockHolder(e);
+            Optional<String> holder = Store.lockedBy(e);
             if (holder.isPresent()) {
                 throw new ServerRunningException("the database " + layout.display(layout.currentDb())
                         + " is locked by another process" + holder.get() + " (a server?): TDB2 lets one process open "
@@ -231,18 +226,6 @@ public final class ArticleIngester {
         } finally {
             Store.close(ds);
         }
-    }
-
-    /** When TDB2 refused to open the database because another process holds its lock: " (process N)" or "". */
-    private static Optional<String> lockHolder(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String msg = String.valueOf(t.getMessage());
-            if (t instanceof AlreadyLocked || (t instanceof DBOpEnvException && msg.contains("Failed to get a lock"))) {
-                Matcher m = HELD_BY.matcher(msg);
-                return Optional.of(m.find() ? " (process " + m.group(1) + ")" : "");
-            }
-        }
-        return Optional.empty();
     }
 
     /** The exception for a database held by a running server. */

@@ -284,6 +284,24 @@ public final class Store {
         return Optional.empty();
     }
 
+    /**
+     * When TDB2 refused to open a database because another process holds its lock: {@code " (process N)"} where
+     * the message names the process, else {@code ""}; empty when {@code e} is no such refusal.
+     */
+    public static Optional<String> lockedBy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            if (t instanceof org.apache.jena.dboe.base.file.AlreadyLocked
+                    || (t instanceof org.apache.jena.dboe.DBOpEnvException && msg.contains("Failed to get a lock"))) {
+                java.util.regex.Matcher m = HELD_BY.matcher(msg);
+                return Optional.of(m.find() ? " (process " + m.group(1) + ")" : "");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern HELD_BY = java.util.regex.Pattern.compile("held by process (\\d+)");
+
     /** The process id written in a TDB2 lock file, if the file exists and holds one. */
     private static Optional<Long> lockHolder(Path lock) {
         if (!Files.isRegularFile(lock)) {
