@@ -1,5 +1,9 @@
 package org.alliancekg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -27,5 +31,13 @@ public final class InProcessCommand {
     /** Standard error so far. */
     public String err() {
         return err.toString();
+    }
+
+    /** Asserts that standard error is one line containing {@code expected}, with no stack trace. */
+    public void assertOneLineError(String expected) {
+        String text = err().strip();
+        assertEquals(1, text.lines().count(), "one line: " + err());
+        assertTrue(text.contains(expected), "expected '" + expected + "' in: " + err());
+        assertFalse(text.contains("\tat ") || text.contains("Exception"), "no stack trace: " + err());
     }
 }

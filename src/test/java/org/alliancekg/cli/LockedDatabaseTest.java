@@ -1,7 +1,6 @@
 package org.alliancekg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -31,10 +30,7 @@ class LockedDatabaseTest {
     private final InProcessCommand command = new InProcessCommand();
 
     private void assertOneLine(String expected) {
-        String text = command.err().strip();
-        assertEquals(1, text.lines().count(), "one line: " + command.err());
-        assertTrue(text.contains(expected), "expected '" + expected + "' in: " + command.err());
-        assertFalse(text.contains("\tat ") || text.contains("Exception"), "no stack trace: " + command.err());
+        command.assertOneLineError(expected);
     }
 
     @Test

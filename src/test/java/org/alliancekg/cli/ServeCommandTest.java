@@ -34,10 +34,7 @@ class ServeCommandTest {
     }
 
     private void assertOneLine(String expected) {
-        String text = command.err().strip();
-        assertEquals(1, text.lines().count(), "one line: " + command.err());
-        assertTrue(text.contains(expected), "expected '" + expected + "' in: " + command.err());
-        assertFalse(text.contains("\tat ") || text.contains("Exception"), "no stack trace: " + command.err());
+        command.assertOneLineError(expected);
     }
 
     @Test
