@@ -40,7 +40,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code /api/timeline}: meetings and strategy documents with their dates, in date order, and those without
  *       a date ({@code {"items": [...], "undated": [...]}});</li>
  *   <li>{@code /api/classes}: the node classes with label, colour and shape;</li>
- *   <li>{@code /api/queries}: the competency questions ({@code queries/cq/*.rq}) with title and text;</li>
+ *   <li>{@code /api/queries}: the competency questions ({@code queries/cq/*.rq}), then the example queries
+ *       ({@code queries/examples/*.rq}), each with title and text;</li>
  *   <li>{@code /api/sources?iri=IRI}: where sources disagree: every claim about the resource, article by article in
  *       date order, with modality, characterization, attribution, rank and quote ({@link SourcesJson}; 404 if the
  *       IRI is not in the data).</li>
@@ -56,12 +57,12 @@ final class ApiServlet extends HttpServlet {
 
     private final transient Supplier<DatasetGraph> dataset;
     private final transient SiteLinks links;
-    private final transient Path queries;
+    private final transient List<Path> queries;
 
-    ApiServlet(Supplier<DatasetGraph> dataset, SiteLinks links, Path queries) {
+    ApiServlet(Supplier<DatasetGraph> dataset, SiteLinks links, List<Path> queries) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.links = Objects.requireNonNull(links, "links");
-        this.queries = Objects.requireNonNull(queries, "queries");
+        this.queries = List.copyOf(queries);
     }
 
     @Override
@@ -183,7 +184,7 @@ final class ApiServlet extends HttpServlet {
     private void queries(HttpServletResponse resp) throws IOException {
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("queries");
-        for (ExampleQuery q : ExampleQuery.readAll(queries)) {
+        for (ExampleQuery q : queries.stream().flatMap(dir -> ExampleQuery.readAll(dir).stream()).toList()) {
             ObjectNode o = list.addObject();
             o.put("file", q.fileName());
             o.put("title", q.title());

@@ -3,6 +3,7 @@ package org.alliancekg.explore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -43,7 +44,8 @@ public final class ExploreModule implements ServerModule {
     public void configure(FusekiServer.Builder builder, ServerContext ctx) {
         SiteLinks links = new SiteLinks(ctx.publicBase(), ctx.serviceName());
         builder.addServlet("/export/*", new ExportServlet(ctx.dataset(), ctx.settings().queryTimeoutMs()));
-        ApiServlet api = new ApiServlet(ctx.dataset(), links, ctx.layout().queriesDir().resolve("cq"));
+        ApiServlet api = new ApiServlet(ctx.dataset(), links, List.of(ctx.layout().queriesDir().resolve("cq"),
+                ctx.layout().queriesDir().resolve("examples")));
         for (String path : API) {
             builder.addServlet(path, api);
         }

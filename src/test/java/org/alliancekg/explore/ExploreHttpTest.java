@@ -167,6 +167,9 @@ class ExploreHttpTest {
         assertEquals(NodeClass.values().length, classes.size(), "one entry per node class");
         JsonNode queries = json(get("api/queries")).path("queries");
         assertTrue(queries.size() >= 12, "the competency questions of queries/cq: " + queries.size());
+        List<String> files = new ArrayList<>();
+        queries.forEach(q -> files.add(q.path("file").asText()));
+        assertTrue(files.contains("counterstrike-evidence.rq"), "the examples of queries/examples too: " + files);
         assertTrue(queries.get(0).path("file").asText().startsWith("P01"), queries.get(0).toString());
         assertTrue(queries.get(0).path("text").asText().contains("SELECT"));
     }
