@@ -313,10 +313,15 @@ class ExplorerBrowserTest {
         browser.get(url("query"));
         waitFor("the query editor with the competency questions", "window.yasgui && document.body.dataset.queries");
         long cq;
-        try (var files = Files.list(ProjectLayout.detect().queriesDir().resolve("cq"))) {
+        long examples;
+        try (var files = Files.list(ProjectLayout.detect().queriesDir().resolve("cq"));
+             var more = Files.list(ProjectLayout.detect().queriesDir().resolve("examples"))) {
             cq = files.filter(f -> f.toString().endsWith(".rq")).count();
+            examples = more.filter(f -> f.toString().endsWith(".rq")).count();
         }
-        assertEquals(String.valueOf(cq), browser.findElement(By.tagName("body")).getAttribute("data-queries"));
+        assertEquals(String.valueOf(cq + examples),
+                browser.findElement(By.tagName("body")).getAttribute("data-queries"),
+                "the competency questions and the example queries");
         @SuppressWarnings("unchecked")
         List<String> tabs = (List<String>) js("return Array.from(document.querySelectorAll('.yasgui .tabsList .tab a'))"
                 + ".map(a => a.textContent.trim());");
