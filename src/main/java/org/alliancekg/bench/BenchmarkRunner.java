@@ -88,16 +88,22 @@ public final class BenchmarkRunner {
 
     private final Settings s;
     private final PrintWriter out;
+    private final String serverMain;
     private final ObjectNode root = JSON.createObjectNode();
     private final ArrayNode runs;
     /** The mix without the queries our server could not answer in time, for the current size (or null). */
     private QueryMix light;
     private List<String> lightLeftOut = List.of();
 
-    /** A runner printing to {@code out}. */
-    public BenchmarkRunner(Settings settings, PrintWriter out) {
+    /**
+     * A runner printing to {@code out}.
+     *
+     * @param serverMain the main class of the command line whose {@code serve} the benchmark runs as our server
+     */
+    public BenchmarkRunner(Settings settings, PrintWriter out, String serverMain) {
         this.s = settings;
         this.out = out;
+        this.serverMain = Objects.requireNonNull(serverMain, "serverMain");
         root.put("started", Instant.now().toString());
         root.set("machine", machine());
         ObjectNode set = root.putObject("settings");
@@ -257,7 +263,7 @@ public final class BenchmarkRunner {
         String key = cache ? "oursCached" : "ours";
         int port = Child.freePort();
         // the limits of stock Fuseki's configuration (30 s overall, no row cap), so both answer the same mix in full
-        List<String> cmd = Child.javaCommand(HEAP, "org.alliancekg.cli.Main", "serve", "--port", String.valueOf(port),
+        List<String> cmd = Child.javaCommand(HEAP, serverMain, "serve", "--port", String.valueOf(port),
                 "--project", corpus.toString(), "--query-timeout", "30000", "--max-rows", String.valueOf(Integer.MAX_VALUE));
         if (cache) {
             cmd.add("--cache");

@@ -127,7 +127,7 @@ public final class BenchCommand implements Runnable {
                     work.toAbsolutePath(), out.toAbsolutePath(), requests, clients, throughputSeconds, timeLimit,
                     !noVirtuoso, stockJar == null ? null : stockJar.toAbsolutePath(),
                     warmupSeconds);
-            new BenchmarkRunner(settings, spec.commandLine().getOut()).run();
+            new BenchmarkRunner(settings, spec.commandLine().getOut(), Main.class.getName()).run();
             return 0;
         }
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import org.alliancekg.guard.PasswordFile;
+import org.alliancekg.serve.guard.PasswordFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

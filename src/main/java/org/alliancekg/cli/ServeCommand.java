@@ -124,6 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         KgServer server = KgServer.builder().layout(layout).port(port).host(host).publicBase(publicBase)
+                .modules(ServerModules.defaults())
                 .settings(new ServerSettings(Optional.ofNullable(passwordFile), queryTimeoutMs, maxRows, maxRequestBytes)
                         .withResultCache(cache))
                 .build();

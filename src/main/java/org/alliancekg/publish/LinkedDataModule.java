@@ -1,11 +1,12 @@
 package org.alliancekg.publish;
 
+import java.util.Set;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 import org.alliancekg.serve.ServerContext;
-import org.alliancekg.serve.ServerModule;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -35,10 +36,10 @@ import org.slf4j.LoggerFactory;
  * canonical base {@code https://w3id.org/alliance-kg/}.
  *
  * <pre>{@code
- * KgServer.builder().layout(layout).modules(List.of(new LinkedDataModule())).build().start();
+ * KgServer.builder().layout(layout).modules(List.of(LinkedDataModule::new)).build().start();
  * }</pre>
  */
-public final class LinkedDataModule implements ServerModule {
+public final class LinkedDataModule implements FusekiModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.publish");
     private static final String FUSEKI = "http://jena.apache.org/fuseki#";
@@ -59,8 +60,24 @@ public final class LinkedDataModule implements ServerModule {
         return List.copyOf(out);
     }
 
+    private final ServerContext ctx;
+
+    /** The module for the server that {@code ctx} describes. */
+    public LinkedDataModule(ServerContext ctx) {
+        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+    }
+
     @Override
-    public void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    public String name() {
+        return "alliance-kg linked data";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        configure(builder, ctx);
+    }
+
+    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
         SiteLinks links = new SiteLinks(ctx.publicBase(), ctx.serviceName());
         ArticleTexts texts = new ArticleTexts(ctx.layout());
         ResourceServlet resources = new ResourceServlet(ctx.dataset(), links, texts);

@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.rdf.model.Model;
@@ -49,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * <p>The server binds to {@code localhost} unless told otherwise. Port 0 picks a free port; {@link #port()} tells
  * which after {@link #start()}.
  *
- * <p>Features beyond SPARQL come as {@link ServerModule}s (default {@link ServerModules#defaults()}), each given a
- * {@link ServerContext} and the Fuseki builder before the server is built.
+ * <p>Features beyond SPARQL are Fuseki modules ({@link FusekiModule}), each made for the server from its
+ * {@link ServerContext}; the command line passes the full list ({@code cli.ServerModules}). Without modules the
+ * server is bare: the SPARQL service and the home page.
  *
  * <pre>{@code
  * KgServer server = KgServer.builder()
@@ -261,7 +266,7 @@ public final class KgServer {
         private String host = DEFAULT_HOST;
         private String publicBase = Iris.BASE;
         private ServerSettings settings = ServerSettings.defaults();
-        private List<ServerModule> modules;
+        private List<Function<ServerContext, FusekiModule>> modules = List.of();
 
         private Builder() {
         }
@@ -278,8 +283,11 @@ public final class KgServer {
             return this;
         }
 
-        /** The modules to add; default {@link ServerModules#defaults()}. An empty list gives the bare server. */
-        public Builder modules(List<ServerModule> modules) {
+        /**
+         * The features to add, as Fuseki modules made for this server from its {@link ServerContext}; default none,
+         * which gives the bare server (SPARQL, home page). The command line adds every feature.
+         */
+        public Builder modules(List<Function<ServerContext, FusekiModule>> modules) {
             this.modules = List.copyOf(modules);
             return this;
         }
@@ -375,9 +383,11 @@ public final class KgServer {
                 }
                 return dsg;
             }, publicBase, settings);
-            for (ServerModule module : modules != null ? modules : ServerModules.defaults()) {
-                module.configure(fusekiBuilder, context);
+            List<FusekiModule> fusekiModules = new ArrayList<>(FusekiModules.getSystemModules().asList());
+            for (Function<ServerContext, FusekiModule> module : modules) {
+                fusekiModules.add(module.apply(context));
             }
+            fusekiBuilder.fusekiModules(FusekiModules.create(fusekiModules));
             FusekiServer fuseki = fusekiBuilder.build();
             for (Connector c : fuseki.getJettyServer().getConnectors()) {
                 if (c instanceof ServerConnector sc) {

@@ -9,7 +9,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
- * What a {@link ServerModule} needs to know about the server being built.
+ * What a feature module (a Fuseki module made for this server) needs to know about the server being built.
  *
  * @param layout       the project (data, queries, configuration, database root)
  * @param config       the parsed Fuseki configuration (with the live database location filled in)

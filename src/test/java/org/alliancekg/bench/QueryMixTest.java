@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
@@ -24,7 +25,7 @@ class QueryMixTest {
     void theMixAnswersTheExpectedRowsAndMeasures() throws Exception {
         ProjectLayout layout = ProjectLayout.detect().withDbRoot(db);
         new GraphBuilder(layout).build();
-        KgServer server = KgServer.builder().layout(layout).port(0).build().start();
+        KgServer server = KgServer.builder().layout(layout).port(0).modules(ServerModules.defaults()).build().start();
         try {
             Path cq = layout.queriesDir().resolve("cq");
             QueryMix mix = QueryMix.of(cq);

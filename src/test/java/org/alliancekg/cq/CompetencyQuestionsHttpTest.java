@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.loadtest.ResultComparer;
@@ -55,7 +56,7 @@ class CompetencyQuestionsHttpTest {
         project = ProjectLayout.detect();
         ProjectLayout scratch = project.withDbRoot(dbRoot);
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
         http = HttpClient.newHttpClient();
     }
 

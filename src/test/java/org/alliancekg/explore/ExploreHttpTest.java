@@ -53,7 +53,7 @@ class ExploreHttpTest {
     static void start() {
         Path db = ExportFixture.createTdb2(tmp);
         server = KgServer.builder().layout(ProjectLayout.detect()).dbLocation(db).port(0)
-                .modules(List.of(new ExploreModule())).build().start();
+                .modules(List.of(ExploreModule::new)).build().start();
         http = HttpClient.newHttpClient();
         base = server.baseUrl();
         fixture = ExportFixture.inMemory();

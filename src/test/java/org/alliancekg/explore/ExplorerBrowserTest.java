@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.export.ExternalTool;
 import org.alliancekg.ingest.ProjectLayout;
@@ -78,7 +79,7 @@ class ExplorerBrowserTest {
         Files.createDirectories(screenshots);
         ProjectLayout scratch = project.withDbRoot(tmp.resolve("db"));
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
 
         System.setProperty("webdriver.chrome.driver", driver.toString());
         ChromeOptions options = new ChromeOptions();

@@ -18,12 +18,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.cli.IngestCommand;
-import org.alliancekg.guard.PasswordFile;
+import org.alliancekg.serve.guard.PasswordFile;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.ingest.TestProjects;
-import org.alliancekg.ingestion.http.ArticleIngestModule;
+import org.alliancekg.serve.ingest.ArticleIngestModule;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerSettings;
 import org.alliancekg.vocab.Iris;
@@ -70,7 +71,7 @@ class ArticleIngestHttpTest {
 
     private KgServer start(ProjectLayout layout, ServerSettings settings) {
         server = KgServer.builder().layout(layout).port(0).settings(settings)
-                .modules(List.of(new ArticleIngestModule())).build().start();
+                .modules(List.of(ArticleIngestModule::new)).build().start();
         return server;
     }
 
@@ -163,7 +164,7 @@ class ArticleIngestHttpTest {
     @Test
     void theDefaultServerTakesArticles() throws Exception {
         ProjectLayout layout = project();
-        server = KgServer.builder().layout(layout).port(0)
+        server = KgServer.builder().layout(layout).port(0).modules(ServerModules.defaults())
                 .settings(ServerSettings.defaults().withPasswordFile(passwords())).build().start();
         assertEquals(401, post(endpoint() + "?id=" + ID, Files.readAllBytes(ProjectCopy.unseenArticle()),
                 "text/markdown; charset=utf-8", null, null).statusCode());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.cli.Main;
 import org.alliancekg.ingest.ProjectLayout;
@@ -41,7 +42,7 @@ class LoadTestHttpTest {
         project = ProjectLayout.detect();
         ProjectLayout scratch = project.withDbRoot(dir.resolve("db"));
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
     }
 
     @AfterAll

@@ -20,6 +20,6 @@ final class BuiltProject {
     static KgServer serve(Path dbRoot) {
         ProjectLayout scratch = ProjectLayout.detect().withDbRoot(dbRoot);
         new GraphBuilder(scratch).build();
-        return KgServer.builder().layout(scratch).port(0).modules(List.of(new LinkedDataModule())).build().start();
+        return KgServer.builder().layout(scratch).port(0).modules(List.of(LinkedDataModule::new)).build().start();
     }
 }

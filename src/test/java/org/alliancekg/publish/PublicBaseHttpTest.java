@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 import org.alliancekg.serve.KgServer;
-import org.alliancekg.serve.ServerModules;
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.serve.SiteNav;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
@@ -96,8 +96,13 @@ class PublicBaseHttpTest {
     }
 
     @Test
-    void theServerStartsWithTheModuleByDefault() {
-        assertTrue(ServerModules.defaults().stream().anyMatch(m -> m instanceof LinkedDataModule),
-                "LinkedDataModule is registered in ServerModules.defaults()");
+    void theFullServerOfTheCommandLinePublishesLinkedData(@TempDir Path other) throws Exception {
+        KgServer full = PublishFixture.serve(other, PUBLIC, ServerModules.defaults());
+        try {
+            HttpResponse<String> r = Http.get(full.baseUrl() + "void", "text/turtle");
+            assertEquals(200, r.statusCode(), "the modules of cli.ServerModules include linked data: " + r.body());
+        } finally {
+            full.stop();
+        }
     }
 }

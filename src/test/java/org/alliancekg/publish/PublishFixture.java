@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import org.alliancekg.serve.ServerContext;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
 
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
@@ -46,6 +49,11 @@ final class PublishFixture {
 
     /** As {@link #serve(Path)}, with a public base. */
     static KgServer serve(Path dir, String publicBase) {
+        return serve(dir, publicBase, List.of(LinkedDataModule::new));
+    }
+
+    /** As {@link #serve(Path, String)}, with the given feature modules. */
+    static KgServer serve(Path dir, String publicBase, List<Function<ServerContext, FusekiModule>> modules) {
         Path location = dir.resolve("tdb2-publish-fixture");
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try (InputStream in = open()) {
@@ -56,7 +64,7 @@ final class PublishFixture {
             TDBInternal.expel(dsg);
         }
         return KgServer.builder().layout(ProjectLayout.detect()).dbLocation(location).port(0)
-                .publicBase(publicBase).modules(List.of(new LinkedDataModule())).build().start();
+                .publicBase(publicBase).modules(modules).build().start();
     }
 
     private static InputStream open() {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.cli.Main;
 import org.alliancekg.ingest.ProjectLayout;
@@ -142,7 +143,7 @@ class PushHttpTest {
         assertEquals(local, stockCount(QUADS));
 
         // every competency question answers alike on both servers
-        KgServer ours = KgServer.builder().layout(layout).port(0).build().start();
+        KgServer ours = KgServer.builder().layout(layout).port(0).modules(ServerModules.defaults()).build().start();
         try {
             List<Path> queries;
             try (Stream<Path> s = Files.list(ProjectLayout.detect().queriesDir().resolve("cq"))) {

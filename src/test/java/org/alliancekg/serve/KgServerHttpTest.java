@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.vocab.Iris;
@@ -80,7 +81,7 @@ class KgServerHttpTest {
         project = ProjectLayout.detect();
         ProjectLayout scratch = project.withDbRoot(dbRoot);
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
         http = HttpClient.newHttpClient();
         base = "http://localhost:" + server.port();
     }

@@ -1,5 +1,11 @@
 package org.alliancekg.serve;
 
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import java.util.Set;
+import java.util.function.Function;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,14 +49,19 @@ class ServerModuleHttpTest {
 
     @Test
     void moduleServletAnswersWithTheServedDataset() throws Exception {
-        ServerModule module = (builder, ctx) -> builder.addServlet("/module-test", new HttpServlet() {
+        Function<ServerContext, FusekiModule> module = ctx -> new FusekiModule() {
             @Override
-            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                resp.setContentType("text/plain; charset=utf-8");
-                resp.getWriter().print(ctx.serviceName() + " " + DatasetSummary.of(ctx.dataset().get()).quads()
-                        + " " + ctx.publicBase());
+            public void prepare(FusekiServer.Builder builder, Set<String> names, Model config) {
+                builder.addServlet("/module-test", new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                        resp.setContentType("text/plain; charset=utf-8");
+                        resp.getWriter().print(ctx.serviceName() + " " + DatasetSummary.of(ctx.dataset().get()).quads()
+                                + " " + ctx.publicBase());
+                    }
+                });
             }
-        });
+        };
         KgServer server = KgServer.builder().layout(ProjectLayout.detect()).dbLocation(FixtureDatabase.createTdb2(tmp))
                 .port(0).publicBase("http://example.org/").modules(List.of(module)).build().start();
         try {

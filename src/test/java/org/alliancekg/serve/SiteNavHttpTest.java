@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +65,7 @@ class SiteNavHttpTest {
     static void buildAndStart() {
         ProjectLayout scratch = ProjectLayout.detect().withDbRoot(dbRoot);
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
         http = HttpClient.newHttpClient();
         base = "http://localhost:" + server.port();
     }

@@ -71,7 +71,7 @@ class SourcesHttpTest {
             TDBInternal.expel(dsg);
         }
         server = KgServer.builder().layout(ProjectLayout.detect()).dbLocation(location).port(0)
-                .modules(List.of(new ExploreModule(), new LinkedDataModule())).build().start();
+                .modules(List.of(ExploreModule::new, LinkedDataModule::new)).build().start();
         http = HttpClient.newHttpClient();
         base = server.baseUrl();
     }

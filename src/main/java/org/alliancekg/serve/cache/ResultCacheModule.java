@@ -1,5 +1,7 @@
-package org.alliancekg.bench;
+package org.alliancekg.serve.cache;
 
+import java.util.Set;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.alliancekg.serve.ServerContext;
-import org.alliancekg.serve.ServerModule;
 import org.apache.jena.dboe.transaction.txn.Transaction;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * KgServer.builder().layout(layout).settings(ServerSettings.defaults().withResultCache(true)).build().start();
  * }</pre>
  */
-public final class ResultCacheModule implements ServerModule {
+public final class ResultCacheModule implements FusekiModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.serve");
     private static final String FUSEKI = "http://jena.apache.org/fuseki#";
@@ -47,16 +48,18 @@ public final class ResultCacheModule implements ServerModule {
     /** The largest answer cached. */
     public static final int MAX_ENTRY_BYTES = 32 << 20;
 
+    private final ServerContext ctx;
     private final Boolean forced;
     private volatile ResultCache cache;
 
     /** The module as {@link org.alliancekg.serve.ServerSettings#resultCache()} says: on or off. */
-    public ResultCacheModule() {
-        this.forced = null;
+    public ResultCacheModule(ServerContext ctx) {
+        this(ctx, null);
     }
 
-    /** The module on or off whatever the settings say. */
-    public ResultCacheModule(boolean on) {
+    /** The module on or off whatever the settings say (null: as the settings say). */
+    public ResultCacheModule(ServerContext ctx, Boolean on) {
+        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
         this.forced = on;
     }
 
@@ -65,7 +68,16 @@ public final class ResultCacheModule implements ServerModule {
     }
 
     @Override
-    public void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    public String name() {
+        return "alliance-kg result cache";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        configure(builder, ctx);
+    }
+
+    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
         boolean on = forced != null ? forced : ctx.settings().resultCache();
         if (!on) {
             return;

@@ -1,4 +1,4 @@
-package org.alliancekg.bench;
+package org.alliancekg.serve.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -68,9 +68,8 @@ class ResultCacheHttpTest {
     }
 
     private KgServer start(ServerSettings settings) {
-        module = new ResultCacheModule();
         server = KgServer.builder().layout(layout).port(0).settings(settings)
-                .modules(List.of(module)).build().start();
+                .modules(List.of(ctx -> module = new ResultCacheModule(ctx))).build().start();
         return server;
     }
 

@@ -1,4 +1,4 @@
-package org.alliancekg.bench;
+package org.alliancekg.serve.cache;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

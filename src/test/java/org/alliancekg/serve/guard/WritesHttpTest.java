@@ -1,10 +1,10 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
-import static org.alliancekg.guard.GuardFixture.PASSWORD;
-import static org.alliancekg.guard.GuardFixture.USER;
-import static org.alliancekg.guard.GuardFixture.basic;
-import static org.alliancekg.guard.GuardFixture.query;
-import static org.alliancekg.guard.GuardFixture.send;
+import static org.alliancekg.serve.guard.GuardFixture.PASSWORD;
+import static org.alliancekg.serve.guard.GuardFixture.USER;
+import static org.alliancekg.serve.guard.GuardFixture.basic;
+import static org.alliancekg.serve.guard.GuardFixture.query;
+import static org.alliancekg.serve.guard.GuardFixture.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +45,7 @@ class WritesHttpTest {
     @BeforeAll
     static void start() {
         server = GuardFixture.serve(GuardFixture.database(dir),
-                GuardFixture.settings(GuardFixture.passwordFile(dir), 5_000, 1_000, 1 << 20), List.of(new GuardModule()));
+                GuardFixture.settings(GuardFixture.passwordFile(dir), 5_000, 1_000, 1 << 20), List.of(GuardModule::new));
         base = server.baseUrl();
         quadsBefore = server.summary().quads();
     }
@@ -207,7 +207,7 @@ class WritesHttpTest {
     @Test
     void withoutPasswordFileThereIsNoScratch(@TempDir Path other) {
         KgServer plain = GuardFixture.serve(GuardFixture.database(other), GuardFixture.settings(null, 5_000, 100, 4096),
-                List.of(new GuardModule()));
+                List.of(GuardModule::new));
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(plain.baseUrl() + "scratch/update"))
                     .header("Content-Type", "application/sparql-update")

@@ -1,4 +1,4 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,9 @@ import java.util.Optional;
 
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
-import org.alliancekg.serve.ServerModule;
+import org.alliancekg.serve.ServerContext;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import java.util.function.Function;
 import org.alliancekg.serve.ServerSettings;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -83,7 +85,7 @@ final class GuardFixture {
     }
 
     /** A started server over {@code db} with the given settings and modules. */
-    static KgServer serve(Path db, ServerSettings settings, List<ServerModule> modules) {
+    static KgServer serve(Path db, ServerSettings settings, List<Function<ServerContext, FusekiModule>> modules) {
         return KgServer.builder().layout(ProjectLayout.detect()).dbLocation(db).port(0).settings(settings)
                 .modules(modules).build().start();
     }

@@ -1,11 +1,12 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
+import java.util.Set;
+import org.apache.jena.rdf.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.alliancekg.serve.ServerContext;
-import org.alliancekg.serve.ServerModule;
 import org.alliancekg.serve.ServerSettings;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *       to the query timeout plus {@value #STOP_GRACE_MS} ms</td></tr>
  * </table>
  */
-public final class GuardModule implements ServerModule {
+public final class GuardModule implements FusekiModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.guard");
 
@@ -52,10 +53,28 @@ public final class GuardModule implements ServerModule {
     /** Extra time a graceful stop waits beyond the query timeout, in milliseconds. */
     public static final long STOP_GRACE_MS = 5_000;
 
+    private final ServerContext ctx;
+    private volatile QueryWatchdog watchdog;
+
+    /** The module for the server that {@code ctx} describes. */
+    public GuardModule(ServerContext ctx) {
+        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+    }
+
     @Override
-    public void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    public String name() {
+        return "alliance-kg guard";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        configure(builder, ctx);
+    }
+
+    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
         ServerSettings settings = ctx.settings();
         QueryWatchdog watchdog = new QueryWatchdog(WATCHDOG_GRACE_MS);
+        this.watchdog = watchdog;
         allowTopNSorting(settings.maxResultRows());
         builder.registerOperation(Operation.Query,
                 new GuardedQueryProcessor(settings.queryTimeoutMs(), settings.maxResultRows(), watchdog));
@@ -82,12 +101,6 @@ public final class GuardModule implements ServerModule {
             builder.addFilter("/" + SCRATCH + "/data/*", graphStore);
             LOG.info("scratch dataset /{} (update and graph store) for {} user(s)", SCRATCH, users.get().users().size());
         }
-
-        long stopTimeoutMs = settings.queryTimeoutMs() + STOP_GRACE_MS;
-        List<FusekiModule> modules = new ArrayList<>(builder.fusekiModules() != null
-                ? builder.fusekiModules().asList() : FusekiModules.getSystemModules().asList());
-        modules.add(new Lifecycle(stopTimeoutMs, watchdog));
-        builder.fusekiModules(FusekiModules.create(modules));
     }
 
     /**
@@ -103,24 +116,21 @@ public final class GuardModule implements ServerModule {
         }
     }
 
-    /** Hooks into the built Jetty server: graceful stop, access log; closes the watchdog when the server stops. */
-    private record Lifecycle(long stopTimeoutMs, QueryWatchdog watchdog) implements FusekiModule {
-        @Override
-        public String name() {
-            return "alliance-kg guard";
-        }
+    /** Hooks into the built Jetty server: graceful stop, access log. */
+    @Override
+    public void server(FusekiServer server) {
+        Server jetty = server.getJettyServer();
+        jetty.setHandler(new GracefulHandler(jetty.getHandler()));
+        jetty.setStopTimeout(ctx.settings().queryTimeoutMs() + STOP_GRACE_MS);
+        jetty.setRequestLog(new AccessLog());
+    }
 
-        @Override
-        public void server(FusekiServer server) {
-            Server jetty = server.getJettyServer();
-            jetty.setHandler(new GracefulHandler(jetty.getHandler()));
-            jetty.setStopTimeout(stopTimeoutMs);
-            jetty.setRequestLog(new AccessLog());
-        }
-
-        @Override
-        public void serverStopped(FusekiServer server) {
-            watchdog.close();
+    /** Closes the watchdog when the server stops. */
+    @Override
+    public void serverStopped(FusekiServer server) {
+        QueryWatchdog w = watchdog;
+        if (w != null) {
+            w.close();
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
 import java.util.ArrayList;
 import java.util.Iterator;

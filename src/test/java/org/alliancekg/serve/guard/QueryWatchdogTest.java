@@ -1,4 +1,4 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
-import static org.alliancekg.guard.GuardFixture.query;
-import static org.alliancekg.guard.GuardFixture.send;
+import static org.alliancekg.serve.guard.GuardFixture.query;
+import static org.alliancekg.serve.guard.GuardFixture.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.alliancekg.serve.KgServer;
-import org.alliancekg.serve.ServerModules;
+import org.alliancekg.cli.ServerModules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion.http;
+package org.alliancekg.serve.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

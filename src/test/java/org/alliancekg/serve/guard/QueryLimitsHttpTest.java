@@ -1,8 +1,8 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
-import static org.alliancekg.guard.GuardFixture.CROSS;
-import static org.alliancekg.guard.GuardFixture.query;
-import static org.alliancekg.guard.GuardFixture.send;
+import static org.alliancekg.serve.guard.GuardFixture.CROSS;
+import static org.alliancekg.serve.guard.GuardFixture.query;
+import static org.alliancekg.serve.guard.GuardFixture.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +54,7 @@ class QueryLimitsHttpTest {
     @BeforeAll
     static void start() {
         server = GuardFixture.serve(GuardFixture.database(dir),
-                GuardFixture.settings(null, TIMEOUT_MS, MAX_ROWS, MAX_BYTES), List.of(new GuardModule()));
+                GuardFixture.settings(null, TIMEOUT_MS, MAX_ROWS, MAX_BYTES), List.of(GuardModule::new));
         sparql = server.sparqlUrl();
     }
 

@@ -1,4 +1,4 @@
-package org.alliancekg.bench;
+package org.alliancekg.serve.cache;
 
 import java.util.LinkedHashMap;
 import java.util.List;

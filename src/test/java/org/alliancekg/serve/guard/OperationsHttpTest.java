@@ -1,7 +1,7 @@
-package org.alliancekg.guard;
+package org.alliancekg.serve.guard;
 
-import static org.alliancekg.guard.GuardFixture.query;
-import static org.alliancekg.guard.GuardFixture.send;
+import static org.alliancekg.serve.guard.GuardFixture.query;
+import static org.alliancekg.serve.guard.GuardFixture.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +42,7 @@ class OperationsHttpTest {
     @Test
     void pingAndReadyAnswer() {
         KgServer server = GuardFixture.serve(GuardFixture.database(dir), GuardFixture.settings(null, 5_000, 100, 4096),
-                List.of(new GuardModule()));
+                List.of(GuardModule::new));
         try {
             HttpResponse<String> ping = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "$/ping")).build());
             assertEquals(200, ping.statusCode(), ping.body());
@@ -60,7 +60,7 @@ class OperationsHttpTest {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(empty.toString());
         TDBInternal.expel(dsg);
         KgServer server = GuardFixture.serve(empty, GuardFixture.settings(null, 5_000, 100, 4096),
-                List.of(new GuardModule()));
+                List.of(GuardModule::new));
         try {
             HttpResponse<String> ready = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "$/ready")).build());
             assertEquals(503, ready.statusCode(), ready.body());
@@ -80,7 +80,7 @@ class OperationsHttpTest {
         access.addAppender(lines);
         access.setLevel(Level.INFO);
         KgServer server = GuardFixture.serve(GuardFixture.database(dir), GuardFixture.settings(null, 5_000, 100, 4096),
-                List.of(new GuardModule()));
+                List.of(GuardModule::new));
         try {
             HttpResponse<String> ok = send(query(server.sparqlUrl(), "SELECT ?s { ?s a ?c } LIMIT 2")
                     .header("Accept", "text/csv").build());
@@ -114,7 +114,7 @@ class OperationsHttpTest {
     @Test
     void stopLetsAQueryInFlightFinish() throws Exception {
         KgServer server = GuardFixture.serve(GuardFixture.database(dir),
-                GuardFixture.settings(null, 60_000, 100, 4096), List.of(new GuardModule()));
+                GuardFixture.settings(null, 60_000, 100, 4096), List.of(GuardModule::new));
         // a join of two triple patterns of THINGS matches each: runs for a few seconds, then answers
         String slow = "SELECT (COUNT(*) AS ?n) { ?a a ?c . ?d a ?f FILTER(STRLEN(CONCAT(STR(?a), STR(?d))) > 0) }";
         CompletableFuture<HttpResponse<String>> inFlight;
