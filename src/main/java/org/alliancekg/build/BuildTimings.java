@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
+import org.alliancekg.extract.ArticleExtractor;
+
 /**
  * Time spent in each phase of a build, summed over the threads that ran it (so with two extraction threads the
  * extraction phases may add up to more than the wall time): elapsed time, and CPU time of those threads (which,
@@ -74,6 +76,19 @@ public final class BuildTimings {
     /** Now, on the current thread. */
     public static Mark mark() {
         return new Mark(System.nanoTime(), CPU ? THREADS.getCurrentThreadCpuTime() : 0);
+    }
+
+    /**
+     * Times the steps of one article's extraction from now, on the current thread: sentences, mentions and
+     * suggestions (with dates) each to its phase.
+     */
+    public ArticleExtractor.Laps extractionLaps() {
+        Mark[] since = {mark()};
+        return step -> since[0] = lap(switch (step) {
+            case SENTENCES -> Phase.SENTENCES;
+            case MENTIONS -> Phase.MENTIONS;
+            case SUGGESTIONS -> Phase.SUGGESTIONS;
+        }, since[0]);
     }
 
     /** Adds the time since {@code since} (taken on this thread) to the phase; returns the mark of now. */

@@ -9,11 +9,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.alliancekg.extract.ArticleExtractor;
+import org.alliancekg.extract.Extraction;
 import org.alliancekg.extract.Mention;
-import org.alliancekg.extract.MentionFinder;
 import org.alliancekg.extract.Offsets;
-import org.alliancekg.extract.Sentence;
-import org.alliancekg.extract.SentenceSplitter;
 import org.alliancekg.extract.Span;
 import org.alliancekg.extract.SuggestionGraph;
 import org.alliancekg.ingest.Article;
@@ -108,7 +106,7 @@ public final class GraphAssembler {
                 claimsByArticle.computeIfAbsent(cf.article(), k -> new java.util.ArrayList<>()).add(cf);
             }
         }
-        Extraction extraction = new Extraction(catalog, new MentionFinder(catalog), SentenceSplitter.english(),
+        Context context = new Context(catalog, new ArticleExtractor(catalog).withoutCandidates(),
                 articles::containsKey);
         BuildTimings timings = new BuildTimings();
         Map<String, Model> articleModels = new LinkedHashMap<>();
@@ -117,7 +115,8 @@ public final class GraphAssembler {
         int mentionCount = 0;
         int claimCount = 0;
         for (Article a : corpus.articles()) {
-            ArticleAssembly one = assembleArticle(a, claimsByArticle.getOrDefault(a.id(), List.of()), extraction,
+            Extraction x = context.extractor().extract(a, timings.extractionLaps());
+            ArticleAssembly one = assembleArticle(x, claimsByArticle.getOrDefault(a.id(), List.of()), context,
                     problems, timings);
             minted += one.mintedAgents();
             mentionCount += one.mentions();
@@ -135,18 +134,10 @@ public final class GraphAssembler {
     }
 
     /**
-     * What extracting an article needs: the catalogue, a mention finder over it (thread-safe, may be shared), a
-     * sentence splitter (one per thread), which article ids exist (for claims about an article) and the extractor of
-     * suggested claims (thread-safe, may be shared).
+     * What assembling an article needs besides its extraction: the catalogue, the extractor (thread-safe, may be
+     * shared) and which article ids exist (for claims about an article).
      */
-    public record Extraction(EntityCatalog catalog, MentionFinder finder, SentenceSplitter splitter,
-                             Predicate<String> isArticle, ArticleExtractor extractor) {
-
-        /** With a new extractor of suggested claims over the catalogue and finder. */
-        public Extraction(EntityCatalog catalog, MentionFinder finder, SentenceSplitter splitter,
-                          Predicate<String> isArticle) {
-            this(catalog, finder, splitter, isArticle, new ArticleExtractor(catalog, finder));
-        }
+    public record Context(EntityCatalog catalog, ArticleExtractor extractor, Predicate<String> isArticle) {
     }
 
     /**
@@ -164,34 +155,30 @@ public final class GraphAssembler {
     }
 
     /**
-     * Assembles one article's graph from the article and its claims files; problems are added to
+     * Assembles one article's graph from its extraction and its claims files; problems are added to
      * {@code problems} (the returned graph then lacks the faulty claims) and time to {@code timings}.
      */
-    public static ArticleAssembly assembleArticle(Article a, List<ClaimsFile> claims, Extraction x,
+    public static ArticleAssembly assembleArticle(Extraction x, List<ClaimsFile> claims, Context c,
                                                   Problems problems, BuildTimings timings) {
+        Article a = x.article();
         BuildTimings.Mark t = BuildTimings.mark();
         Model m = newModel();
-        int minted = addArticle(m, a, x.catalog(), problems);
+        int minted = addArticle(m, a, c.catalog(), problems);
+        addMentions(m, a, x.mentions());
         t = timings.lap(BuildTimings.Phase.RDF, t);
-        List<Sentence> sentences = x.splitter().split(a.body());
-        t = timings.lap(BuildTimings.Phase.SENTENCES, t);
-        List<Mention> mentions = x.finder().find(a.body(), sentences, a.frontMatter().date());
-        t = timings.lap(BuildTimings.Phase.MENTIONS, t);
-        addMentions(m, a, mentions);
-        t = timings.lap(BuildTimings.Phase.RDF, t);
-        Model suggested = SuggestionGraph.model(a.id(), x.extractor().suggest(a, sentences, mentions));
+        Model suggested = SuggestionGraph.model(a.id(), x.suggestions());
         t = timings.lap(BuildTimings.Phase.SUGGESTIONS, t);
         int claimCount = 0;
         for (ClaimsFile cf : claims) {
             Map<String, Claim> seen = new HashMap<>();
-            for (Claim c : cf.claims()) {
-                if (addClaim(m, a, c, x.catalog(), x.isArticle(), seen, problems)) {
+            for (Claim claim : cf.claims()) {
+                if (addClaim(m, a, claim, c.catalog(), c.isArticle(), seen, problems)) {
                     claimCount++;
                 }
             }
         }
         timings.lap(BuildTimings.Phase.CLAIMS, t);
-        return new ArticleAssembly(a.id(), m, claimCount, mentions.size(), minted, suggested);
+        return new ArticleAssembly(a.id(), m, claimCount, x.mentions().size(), minted, suggested);
     }
 
     private static Model newModel() {

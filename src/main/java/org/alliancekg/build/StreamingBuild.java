@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 import org.alliancekg.build.BuildTimings.Phase;
 import org.alliancekg.extract.ArticleExtractor;
+import org.alliancekg.extract.Extraction;
 import org.alliancekg.extract.MentionFinder;
-import org.alliancekg.extract.SentenceSplitter;
 import org.alliancekg.ingest.Article;
 import org.alliancekg.ingest.ArticleReader;
 import org.alliancekg.ingest.ClaimsFile;
@@ -63,7 +63,7 @@ final class StreamingBuild {
     private final BuildTimings timings;
     private final int threads;
     private final Store.Loader loader;
-    /** The extractor of suggested claims, shared by the extraction threads (built once per build). */
+    /** The extractor, shared by the extraction threads (built once per build). */
     private ArticleExtractor extractor;
 
     StreamingBuild(ProjectLayout layout, BuildTimings timings, int threads, Store.Loader loader) {
@@ -93,7 +93,6 @@ final class StreamingBuild {
 
     /** The per-thread state of an extraction thread. */
     private static final class WorkerState {
-        final SentenceSplitter splitter = SentenceSplitter.english();
         final ScopedValidator.Worker validator;
 
         WorkerState(ScopedValidator v) {
@@ -243,7 +242,7 @@ final class StreamingBuild {
 
     private synchronized ArticleExtractor extractor(EntityCatalog catalog, MentionFinder finder) {
         if (extractor == null) {
-            extractor = new ArticleExtractor(catalog, finder);
+            extractor = new ArticleExtractor(catalog, finder).withoutCandidates();
         }
         return extractor;
     }
@@ -254,8 +253,8 @@ final class StreamingBuild {
         List<Result> results = new ArrayList<>(files.size());
         Map<String, Graph> graphs = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
-        GraphAssembler.Extraction x = new GraphAssembler.Extraction(catalog, finder, ws.splitter, articleIds::contains,
-                extractor(catalog, finder));
+        GraphAssembler.Context context = new GraphAssembler.Context(catalog, extractor(catalog, finder),
+                articleIds::contains);
         for (Path file : files) {
             Problems problems = new Problems();
             BuildTimings.Mark t0 = BuildTimings.mark();
@@ -272,7 +271,8 @@ final class StreamingBuild {
                 results.add(new Result(idOf(file), null, null, 0, 0, 0, problems.list()));
                 continue;
             }
-            GraphAssembler.ArticleAssembly one = GraphAssembler.assembleArticle(a, claims, x, problems, timings);
+            Extraction x = context.extractor().extract(a, timings.extractionLaps());
+            GraphAssembler.ArticleAssembly one = GraphAssembler.assembleArticle(x, claims, context, problems, timings);
             Graph g = one.model().getGraph();
             graphs.put(Iris.articleGraph(a.id()), g);
             graphs.put(Iris.suggestedGraph(a.id()), one.suggested().getGraph());

@@ -34,10 +34,33 @@ public final class ArticleExtractor {
             ClaimPredicate.memberOf, ClaimPredicate.cooperatesWith, ClaimPredicate.holdsPosition, ClaimPredicate.host,
             ClaimPredicate.date, ClaimPredicate.endDate, ClaimPredicate.localDate, ClaimPredicate.format));
 
+    /** A step of extraction, for whoever times them ({@link Laps}). */
+    public enum Step {
+        /** Splitting the body into sentences. */
+        SENTENCES,
+        /** Matching catalogue names. */
+        MENTIONS,
+        /** Resolving dates, looking for candidate entities and suggesting claims. */
+        SUGGESTIONS
+    }
+
+    /** Told when each step of {@link #extract(Article, Laps)} ends, on the extracting thread. */
+    @FunctionalInterface
+    public interface Laps {
+        /** Nobody listening. */
+        Laps NONE = step -> { };
+
+        /** The step just ended. */
+        void lap(Step step);
+    }
+
     private final MentionFinder finder;
     private final DateExtractor dates = new DateExtractor();
     private final CandidateEntityFinder candidates;
     private final ClaimSuggester suggester;
+    private final boolean findCandidates;
+    /** The sentence splitter is not thread-safe: one per thread. */
+    private final ThreadLocal<SentenceSplitter> splitters = ThreadLocal.withInitial(SentenceSplitter::english);
 
     /** An extractor for this catalogue. */
     public ArticleExtractor(EntityCatalog catalog) {
@@ -46,28 +69,41 @@ public final class ArticleExtractor {
 
     /** An extractor for this catalogue reusing a mention finder built for it. */
     public ArticleExtractor(EntityCatalog catalog, MentionFinder finder) {
+        this(finder, new CandidateEntityFinder(catalog), new ClaimSuggester(catalog, finder), true);
+    }
+
+    private ArticleExtractor(MentionFinder finder, CandidateEntityFinder candidates, ClaimSuggester suggester,
+                             boolean findCandidates) {
         this.finder = finder;
-        this.candidates = new CandidateEntityFinder(catalog);
-        this.suggester = new ClaimSuggester(catalog, finder);
+        this.candidates = candidates;
+        this.suggester = suggester;
+        this.findCandidates = findCandidates;
+    }
+
+    /**
+     * The same extractor, except that its extractions hold no candidate entities (names the catalogue lacks): a
+     * build stores none, and at corpus size looking for them costs time.
+     */
+    public ArticleExtractor withoutCandidates() {
+        return new ArticleExtractor(finder, candidates, suggester, false);
     }
 
     /** Extracts everything from the article. */
     public Extraction extract(Article article) {
-        List<Sentence> sentences = SentenceSplitter.english().split(article.body());
-        return extract(article, sentences, finder.find(article.body(), sentences, article.frontMatter().date()));
+        return extract(article, Laps.NONE);
     }
 
-    /** The suggested claims only, given the sentences and mentions already found (what a build stores). */
-    public List<SuggestedClaim> suggest(Article article, List<Sentence> sentences, List<Mention> mentions) {
-        return suggester.suggest(article.body(), sentences, mentions,
-                dates.extract(article.body(), article.frontMatter().date()));
-    }
-
-    /** Extracts the rest, given the sentences and mentions already found for the article. */
-    public Extraction extract(Article article, List<Sentence> sentences, List<Mention> mentions) {
+    /** Extracts everything from the article, telling {@code laps} when each step ends. */
+    public Extraction extract(Article article, Laps laps) {
         String body = article.body();
+        List<Sentence> sentences = splitters.get().split(body);
+        laps.lap(Step.SENTENCES);
+        List<Mention> mentions = finder.find(body, sentences, article.frontMatter().date());
+        laps.lap(Step.MENTIONS);
         List<ResolvedDate> found = dates.extract(body, article.frontMatter().date());
-        return new Extraction(article, sentences, mentions, found, candidates.find(body, sentences, mentions),
-                suggester.suggest(body, sentences, mentions, found));
+        List<Candidate> names = findCandidates ? candidates.find(body, sentences, mentions) : List.of();
+        List<SuggestedClaim> suggestions = suggester.suggest(body, sentences, mentions, found);
+        laps.lap(Step.SUGGESTIONS);
+        return new Extraction(article, sentences, mentions, found, names, suggestions);
     }
 }

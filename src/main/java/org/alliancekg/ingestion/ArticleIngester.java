@@ -17,9 +17,8 @@ import org.alliancekg.build.ArticleValidator;
 import org.alliancekg.build.GraphAssembler;
 import org.alliancekg.build.ValidationException;
 import org.alliancekg.build.ValidationReport;
+import org.alliancekg.extract.ArticleExtractor;
 import org.alliancekg.extract.Extraction;
-import org.alliancekg.extract.MentionFinder;
-import org.alliancekg.extract.SentenceSplitter;
 import org.alliancekg.ingest.Article;
 import org.alliancekg.ingest.ArticleReader;
 import org.alliancekg.ingest.ClaimsFile;
@@ -46,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #prepare} reads the file as a build does (refusing, with file and problem named, a missing front
  * matter, a bad date, bytes that are not UTF-8, an empty body) and builds its article graph (metadata, mentions,
- * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims with
- * {@link GraphAssembler#assembleArticle}, as a build does. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
+ * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims from one
+ * {@link Extraction} with {@link GraphAssembler#assembleArticle}, as a build does. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
  * in ONE write transaction, validates the article within the dataset after the change (SHACL and the check queries,
  * scoped by {@link ArticleValidator} to the article's graphs and what the dataset states about the entities they
  * touch, so that it stays fast at any size) inside that transaction and aborts on any violation; when the database already holds exactly these quads it writes
@@ -117,14 +116,14 @@ public final class ArticleIngester {
         Article article = ArticleReader.parse(id, shown, bytes);
         EntityCatalog catalog = new EntityCatalogReader(layout).readAll();
         List<ClaimsFile> claims = claimsOf(id).map(f -> List.of(new ClaimsReader(layout).read(f))).orElse(List.of());
-        GraphAssembler.Extraction x = new GraphAssembler.Extraction(catalog, new MentionFinder(catalog),
-                SentenceSplitter.english(), other -> other.equals(id)
+        GraphAssembler.Context context = new GraphAssembler.Context(catalog, new ArticleExtractor(catalog),
+                other -> other.equals(id)
                         || Files.isRegularFile(layout.articlesDir().resolve(other + ArticleReader.SUFFIX)));
+        Extraction found = context.extractor().extract(article);
         Problems problems = new Problems();
-        GraphAssembler.ArticleAssembly one = GraphAssembler.assembleArticle(article, claims, x, problems,
+        GraphAssembler.ArticleAssembly one = GraphAssembler.assembleArticle(found, claims, context, problems,
                 new BuildTimings());
         problems.throwIfAny();
-        Extraction found = x.extractor().extract(article);
         return new PreparedArticle(article, bytes, one.model(), one.suggested(), found, one.claims());
     }
 
