@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * The full build on the bulk-loading path, streaming: articles are read, extracted and validated one at a time on
  * several threads (one per core by default) while the calling thread hands each article graph, in article order,
  * to Jena's TDB2 bulk loader filling a fresh database directory and to the dump files. Only the entity catalogue,
- * the ontology, the articles in flight and what the final validation pass needs (see {@link ScopedValidator}) are
+ * the ontology, the articles in flight and what the final validation pass needs (see {@link Validator.Corpus}) are
  * held in memory. Problems of every file are collected and reported together at the end; any problem or violation
  * abandons the new directory and the dumps, leaving {@code db/current} as it was.
  */
@@ -88,14 +88,14 @@ final class StreamingBuild {
      * What a batch of articles gave, in article order, with the validation of their graphs and their dump text
      * (null when an article of the batch has a problem: the build will fail).
      */
-    private record Batch(List<Result> articles, ScopedValidator.ArticleCheck check, DumpWriter.Chunk dump) {
+    private record Batch(List<Result> articles, Validator.Corpus.ArticleCheck check, DumpWriter.Chunk dump) {
     }
 
     /** The per-thread state of an extraction thread. */
     private static final class WorkerState {
-        final ScopedValidator.Worker validator;
+        final Validator.Corpus.Worker validator;
 
-        WorkerState(ScopedValidator v) {
+        WorkerState(Validator.Corpus v) {
             this.validator = v.worker();
         }
     }
@@ -117,7 +117,7 @@ final class StreamingBuild {
         LOG.info("building {} articles with {} entities on {} thread(s)", articleFiles.size(), catalog.size(), threads);
 
         Graph entities = GraphAssembler.entityModel(catalog).getGraph();
-        ScopedValidator scoped = new ScopedValidator(validator, ontology, entities, articleIds);
+        Validator.Corpus scoped = validator.corpus(ontology, entities, articleIds);
         MentionFinder finder = new MentionFinder(catalog);
         ArticleReader articleReader = new ArticleReader(layout);
         ClaimsReader claimsReader = new ClaimsReader(layout);
@@ -140,7 +140,7 @@ final class StreamingBuild {
                 long quads = ontology.size() + entities.size();
 
                 Problems problems = new Problems();
-                List<ScopedValidator.ArticleCheck> failed = new ArrayList<>();
+                List<Validator.Corpus.ArticleCheck> failed = new ArrayList<>();
                 Deque<Future<Batch>> inFlight = new ArrayDeque<>();
                 int window = threads * 2;
                 int claims = 0;
@@ -280,7 +280,7 @@ final class StreamingBuild {
             results.add(new Result(a.id(), g, one.suggested().getGraph(), one.claims(), one.mentions(),
                     a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, problems.list()));
         }
-        ScopedValidator.ArticleCheck check = graphs.isEmpty() ? null
+        Validator.Corpus.ArticleCheck check = graphs.isEmpty() ? null
                 : timings.time(Phase.SHACL, () -> ws.validator.validate(graphs, ids));
         DumpWriter.Chunk dump = null;
         if (results.stream().allMatch(r -> r.problems().isEmpty())) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.alliancekg.build.BuildTimings;
-import org.alliancekg.build.ArticleValidator;
+import org.alliancekg.build.Validator;
 import org.alliancekg.build.GraphAssembler;
 import org.alliancekg.build.ValidationException;
 import org.alliancekg.build.ValidationReport;
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims from one
  * {@link Extraction} with {@link GraphAssembler#assembleArticle}, as a build does. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
  * in ONE write transaction, validates the article within the dataset after the change (SHACL and the check queries,
- * scoped by {@link ArticleValidator} to the article's graphs and what the dataset states about the entities they
+ * scoped ({@link Validator#article}) to the article's graphs and what the dataset states about the entities they
  * touch, so that it stays fast at any size) inside that transaction and aborts on any violation; when the database already holds exactly these quads it writes
  * nothing, so ingesting the same file twice changes nothing. Last, the file is copied into
  * {@code data/articles/{id}.md}, so that the next build keeps it.
@@ -68,7 +68,7 @@ public final class ArticleIngester {
 
     private final ProjectLayout layout;
     private final Object lock = new Object();
-    private ArticleValidator validator;
+    private Validator validator;
 
     /** An ingester for this project (its data, ontology, checks and database root). */
     public ArticleIngester(ProjectLayout layout) {
@@ -128,10 +128,10 @@ public final class ArticleIngester {
     }
 
     /** The validator of one article within the dataset (shapes and checks read once). */
-    private ArticleValidator validator() {
+    private Validator validator() {
         synchronized (lock) {
             if (validator == null) {
-                validator = ArticleValidator.forProject(layout);
+                validator = Validator.forProject(layout);
             }
             return validator;
         }
@@ -150,7 +150,7 @@ public final class ArticleIngester {
 
     /**
      * Puts the prepared article into the dataset in one write transaction (replacing its two graphs), validates the
-     * article within the dataset after the change ({@link ArticleValidator}: its graphs, and everything the dataset
+     * article within the dataset after the change ({@link Validator#article}: its graphs, and everything the dataset
      * states about the entities they touch) and aborts on a violation ({@link ValidationException}, the dataset
      * unchanged); then
      * copies the file into {@code data/articles/}. Writes nothing when the dataset already holds the same quads.
@@ -172,7 +172,7 @@ public final class ArticleIngester {
                 dsg.deleteAny(suggestedGraph, Node.ANY, Node.ANY, Node.ANY);
                 wanted.forEach(dsg::add);
                 // the article's graphs, and what the dataset says about the entities they touch: not the whole union
-                ValidationReport report = validator().validate(dsg, p.id(), Map.of(
+                ValidationReport report = validator().article(dsg, p.id(), Map.of(
                         articleGraph.getURI(), p.articleGraph().getGraph(),
                         suggestedGraph.getURI(), p.suggestedGraph().getGraph()));
                 if (!report.conforms()) {

@@ -27,12 +27,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Validating article graphs in batches plus one pass over shared nodes ({@link ScopedValidator}, used by the
+ * Validating article graphs in batches plus one pass over shared nodes ({@link Validator.Corpus}, used by the
  * streaming build) finds what {@link Validator} finds over the whole union, for every SHACL fixture of the project
  * ({@code src/test/resources/shapes/}: valid data and one mistake per folder), in batches of one article and of
  * all articles.
  */
-class ScopedValidatorTest {
+class ValidatorCorpusScopeTest {
 
     private static final String ARTICLE_GRAPH = Iris.articleGraph("x").substring(0, Iris.articleGraph("x").length() - 1);
     private static final String SUGGESTED_GRAPH =
@@ -80,9 +80,9 @@ class ScopedValidatorTest {
                 }
             }
         });
-        ScopedValidator scoped = new ScopedValidator(validator, ontology, entities, byArticle.keySet());
-        ScopedValidator.Worker worker = scoped.worker();
-        List<ScopedValidator.ArticleCheck> checks = new ArrayList<>();
+        Validator.Corpus scoped = validator.corpus(ontology, entities, byArticle.keySet());
+        Validator.Corpus.Worker worker = scoped.worker();
+        List<Validator.Corpus.ArticleCheck> checks = new ArrayList<>();
         if (oneByOne) {
             byArticle.forEach((id, graphs) -> checks.add(worker.validate(graphs, List.of(id))));
         } else if (!byArticle.isEmpty()) {

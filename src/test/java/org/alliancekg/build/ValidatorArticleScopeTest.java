@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what other articles state about an entity breaks the date order (found through what the dataset states about the
  * entity), though the article alone does not show it.
  */
-class ArticleValidatorTest {
+class ValidatorArticleScopeTest {
 
     private static final String SOURCE = "002-diplomat-tatsumi-new-vision";
 
@@ -47,7 +47,7 @@ class ArticleValidatorTest {
     void anArticleOfTheBuildConforms() {
         ValidationReport r = inDatabase((dsg, v) -> {
             Map<String, Graph> graphs = graphsOf(dsg, SOURCE);
-            return Txn.calculateRead(dsg, () -> v.validate(dsg, SOURCE, graphs));
+            return Txn.calculateRead(dsg, () -> v.article(dsg, SOURCE, graphs));
         });
         assertTrue(r.conforms(), r.describe());
     }
@@ -61,7 +61,7 @@ class ArticleValidatorTest {
             Txn.executeWrite(dsg, () -> copy.find().forEachRemaining(t -> dsg.add(name, t.getSubject(),
                     t.getPredicate(), t.getObject())));
             try {
-                return Txn.calculateRead(dsg, () -> v.validate(dsg, "copy-of-002", Map.of(name.getURI(), copy)));
+                return Txn.calculateRead(dsg, () -> v.article(dsg, "copy-of-002", Map.of(name.getURI(), copy)));
             } finally {
                 Txn.executeWrite(dsg, () -> dsg.removeGraph(name));
             }
@@ -85,7 +85,7 @@ class ArticleValidatorTest {
             g.add(end);
             Txn.executeWrite(dsg, () -> dsg.add(graph, end.getSubject(), end.getPredicate(), end.getObject()));
             try {
-                return Txn.calculateRead(dsg, () -> v.validate(dsg, SOURCE, Map.of(graph.getURI(), g)));
+                return Txn.calculateRead(dsg, () -> v.article(dsg, SOURCE, Map.of(graph.getURI(), g)));
             } finally {
                 Txn.executeWrite(dsg, () -> dsg.delete(graph, end.getSubject(), end.getPredicate(), end.getObject()));
             }
@@ -94,13 +94,13 @@ class ArticleValidatorTest {
     }
 
     private interface Work {
-        ValidationReport run(DatasetGraph dsg, ArticleValidator v);
+        ValidationReport run(DatasetGraph dsg, Validator v);
     }
 
     private static ValidationReport inDatabase(Work work) {
         Dataset ds = new Store(layout).openCurrent();
         try {
-            return work.run(ds.asDatasetGraph(), ArticleValidator.forProject(layout));
+            return work.run(ds.asDatasetGraph(), Validator.forProject(layout));
         } finally {
             Store.close(ds);
         }
