@@ -9,8 +9,8 @@ import java.util.Map;
 import org.alliancekg.build.BuildTimings;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.ingestion.ArticleIngester;
-import org.alliancekg.ingestion.IngestResult;
+import org.alliancekg.build.ArticleIngester;
+import org.alliancekg.build.IngestResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

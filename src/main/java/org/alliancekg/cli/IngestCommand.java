@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.ingestion.ArticleIngester;
-import org.alliancekg.ingestion.ArticleUpload;
-import org.alliancekg.ingestion.IngestResult;
-import org.alliancekg.ingestion.PreparedArticle;
-import org.alliancekg.ingestion.ServerRunningException;
-import org.alliancekg.ingestion.ServerStatus;
+import org.alliancekg.build.ArticleIngester;
+import org.alliancekg.build.ArticleUpload;
+import org.alliancekg.build.IngestResult;
+import org.alliancekg.build.PreparedArticle;
+import org.alliancekg.build.ServerRunningException;
+import org.alliancekg.build.ServerStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

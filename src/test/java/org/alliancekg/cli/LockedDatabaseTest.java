@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.ingest.TestProjects;
-import org.alliancekg.ingestion.HoldDatabase;
+import org.alliancekg.build.HoldDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -20,6 +20,8 @@ import java.util.Set;
 
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.build.ProjectCopy;
+import org.alliancekg.build.ServerStatus;
 import org.alliancekg.cli.IngestCommand;
 import org.alliancekg.serve.guard.PasswordFile;
 import org.alliancekg.ingest.ProjectLayout;

@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.alliancekg.build.ValidationException;
 import org.alliancekg.ingest.InputException;
-import org.alliancekg.ingestion.ArticleIngester;
-import org.alliancekg.ingestion.IngestResult;
-import org.alliancekg.ingestion.PreparedArticle;
+import org.alliancekg.build.ArticleIngester;
+import org.alliancekg.build.IngestResult;
+import org.alliancekg.build.PreparedArticle;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.Logger;

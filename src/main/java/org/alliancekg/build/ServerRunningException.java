@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.build;
 
 /**
  * The database is in use by a running server (TDB2 lets one process open a database): the command must send its

@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.extract.Candidate;
 import org.alliancekg.extract.Extraction;
 import org.alliancekg.extract.ArticleExtractor;

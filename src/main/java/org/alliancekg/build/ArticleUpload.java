@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.alliancekg.build.BuildTimings;
-import org.alliancekg.build.Validator;
-import org.alliancekg.build.GraphAssembler;
-import org.alliancekg.build.ValidationException;
-import org.alliancekg.build.ValidationReport;
 import org.alliancekg.extract.ArticleExtractor;
 import org.alliancekg.extract.Extraction;
 import org.alliancekg.ingest.Article;

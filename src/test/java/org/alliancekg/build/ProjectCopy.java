@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,16 +17,16 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 
 /** Copies of the real project (data, ontology, checks, Fuseki configuration) for tests that write. */
-final class ProjectCopy {
+public final class ProjectCopy {
 
     /** The unseen article written for these tests (not in data/). */
-    static final String UNSEEN = "005-hegseth-nakatani-tokyo-2025";
+    public static final String UNSEEN = "005-hegseth-nakatani-tokyo-2025";
 
     private ProjectCopy() {
     }
 
     /** Copies the project's inputs (not its database) into {@code target} and returns its layout. */
-    static ProjectLayout of(Path target) {
+    public static ProjectLayout of(Path target) {
         Path root = ProjectLayout.detect().root();
         for (String dir : List.of("data", "ontology", "queries", "fuseki-config")) {
             copyTree(root.resolve(dir), target.resolve(dir));
@@ -35,11 +35,11 @@ final class ProjectCopy {
     }
 
     /** The unseen article's fixture file. */
-    static Path unseenArticle() {
+    public static Path unseenArticle() {
         return org.alliancekg.ingest.TestProjects.resource("ingestion/articles/" + UNSEEN + ".md");
     }
 
-    static void copyTree(Path src, Path dest) {
+    public static void copyTree(Path src, Path dest) {
         try (Stream<Path> s = Files.walk(src)) {
             for (Path p : s.toList()) {
                 Path d = dest.resolve(src.relativize(p).toString());
@@ -55,7 +55,7 @@ final class ProjectCopy {
     }
 
     /** Every quad of the live database whose graph passes the filter. */
-    static Set<Quad> quads(ProjectLayout layout, Predicate<String> graph) {
+    public static Set<Quad> quads(ProjectLayout layout, Predicate<String> graph) {
         Dataset ds = new Store(layout).openCurrent();
         try {
             return Txn.calculateRead(ds, () -> {
@@ -73,7 +73,7 @@ final class ProjectCopy {
     }
 
     /** Every quad of the live database. */
-    static Set<Quad> quads(ProjectLayout layout) {
+    public static Set<Quad> quads(ProjectLayout layout) {
         return quads(layout, g -> true);
     }
 }

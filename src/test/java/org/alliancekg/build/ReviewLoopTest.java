@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.cli.EvaluateCommand;
 import org.alliancekg.cli.ExtractCommand;
 import org.alliancekg.extract.ArticleExtractor;

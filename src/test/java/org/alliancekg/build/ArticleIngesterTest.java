@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.alliancekg.build.GraphBuilder;
-import org.alliancekg.build.ValidationException;
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.ingest.TestProjects;
