@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.ingest.TestProjects;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.graph.Node;
@@ -137,22 +135,18 @@ class ArticleIngesterTest {
     void malformedArticlesAreRefusedWithFileAndProblemAndChangeNothing() throws IOException {
         ProjectLayout layout = built();
         Set<Quad> before = ProjectCopy.quads(layout);
-        Path bad = TestProjects.resource("ingestion/bad");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(bad)) {
-            files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-        }
-        assertEquals(4, files.size());
-        for (Path f : files) {
-            String expected = Files.readString(Path.of(f.toString().replace(".md", ".expected"))).strip();
+        List<Path> cases = BadInputCases.articleFileCases();
+        assertTrue(cases.size() >= 4, "the bad-input cases of article files: " + cases);
+        for (Path dir : cases) {
+            Path f = dir.resolve(BadInputCases.ARTICLE);
             InputException e = assertThrows(InputException.class, () -> new ArticleIngester(layout).ingest(f),
-                    f.getFileName().toString());
-            assertTrue(e.getMessage().contains(f.getFileName().toString()), "names the file: " + e.getMessage());
-            assertTrue(e.getMessage().contains(expected), "names the problem '" + expected + "': "
-                    + e.getMessage());
-            String id = f.getFileName().toString().replace(".md", "");
-            assertFalse(Files.exists(layout.articlesDir().resolve(id + ".md")), "not copied: " + id);
+                    dir.getFileName().toString());
+            for (String expected : BadInputCases.expected(dir)) {
+                assertTrue(e.getMessage().contains(expected), "names the file and the problem '" + expected
+                        + "': " + e.getMessage());
+            }
         }
+        assertFalse(Files.exists(layout.articlesDir().resolve("a1.md")), "not copied");
         assertEquals(before, ProjectCopy.quads(layout), "the database is unchanged");
     }
 

@@ -18,14 +18,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
-import org.alliancekg.cli.ServerModules;
+import org.alliancekg.build.BadInputCases;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.build.ProjectCopy;
 import org.alliancekg.build.ServerStatus;
 import org.alliancekg.cli.IngestCommand;
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.serve.guard.PasswordFile;
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.ingest.TestProjects;
 import org.alliancekg.serve.ingest.ArticleIngestModule;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerSettings;
@@ -142,13 +142,15 @@ class ArticleIngestHttpTest {
         start(layout, ServerSettings.defaults().withPasswordFile(passwords()));
         long quads = org.apache.jena.system.Txn.calculateRead(server.dataset(), () -> server.dataset().stream()
                 .count());
-        Path bad = TestProjects.resource("ingestion/bad");
-        for (String name : List.of("900-no-front-matter", "901-bad-date", "902-not-utf8", "903-empty-body")) {
-            HttpResponse<String> r = post(endpoint() + "?id=" + name, Files.readAllBytes(bad.resolve(name + ".md")),
-                    "text/markdown; charset=utf-8", "alice", "s3cret");
-            String expected = Files.readString(bad.resolve(name + ".expected")).strip();
-            assertEquals(400, r.statusCode(), name + ": " + r.body());
-            assertTrue(r.body().contains(name + ".md") && r.body().contains(expected), r.body());
+        for (Path dir : BadInputCases.articleFileCases()) {
+            HttpResponse<String> r = post(endpoint() + "?id=a1", Files.readAllBytes(
+                    dir.resolve(BadInputCases.ARTICLE)), "text/markdown; charset=utf-8", "alice", "s3cret");
+            assertEquals(400, r.statusCode(), dir + ": " + r.body());
+            for (String expected : BadInputCases.expected(dir)) {
+                // the same message, naming the request body instead of the file
+                String wire = expected.replace(BadInputCases.ARTICLE, "a1.md (request body)");
+                assertTrue(r.body().contains(wire), "expected '" + wire + "' in: " + r.body());
+            }
         }
         assertEquals(400, post(endpoint(), Files.readAllBytes(ProjectCopy.unseenArticle()), "text/markdown",
                 "alice", "s3cret").statusCode(), "no article id");
