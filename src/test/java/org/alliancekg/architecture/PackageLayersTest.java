@@ -31,7 +31,6 @@ class PackageLayersTest {
             Map.entry("ingest", 1), Map.entry("sources", 1), Map.entry("export", 1),
             Map.entry("extract", 2), Map.entry("store", 2),
             Map.entry("build", 3),
-            Map.entry("ingestion", 4),
             Map.entry("serve", 5),
             Map.entry("publish", 6),
             Map.entry("explore", 7),

@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.serve.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +26,6 @@ import org.alliancekg.cli.IngestCommand;
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.serve.guard.PasswordFile;
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.serve.ingest.ArticleIngestModule;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerSettings;
 import org.alliancekg.vocab.Iris;
