@@ -25,6 +25,25 @@
     return e;
   }
 
+  /**
+   * Node labels keep their size on screen as the view zooms out, down to zoom SCALE_DOWN_TO; further out they shrink,
+   * and vanish below 7 px (an overview of shapes). An expansion never zooms out past MIN_FIT_ZOOM.
+   */
+  var NODE_FONT = 11;
+  var SCALE_DOWN_TO = 0.5;
+  var MIN_FIT_ZOOM = 0.6;
+  var zoomNow = 1;
+  function nodeFont() { return NODE_FONT / Math.max(Math.min(zoomNow, 1), SCALE_DOWN_TO); }
+
+  /** A date as the graph states it: "2023-12" for a month, "2023" for a year, else the day. */
+  function partial(day, lexicals) {
+    var match = (lexicals || []).filter(function (x) { return firstDay(x) === day; });
+    return match.length ? match[0] : day;
+  }
+  function firstDay(lexical) {
+    return lexical.length === 4 ? lexical + '-01-01' : lexical.length === 7 ? lexical + '-01' : lexical;
+  }
+
   var cy = cytoscape({
     container: $('cy'),
     elements: [],
@@ -34,15 +53,17 @@
       { selector: 'node', style: {
         'background-color': 'data(color)', 'shape': 'data(shape)', 'label': 'data(label)',
         'width': 24, 'height': 24, 'border-width': 1, 'border-color': '#3a3a3a',
-        'font-size': 11, 'color': '#1d1d1d', 'text-valign': 'bottom', 'text-margin-y': 3,
-        'text-wrap': 'ellipsis', 'text-max-width': 140,
+        'font-size': function () { return nodeFont(); }, 'color': '#1d1d1d', 'text-valign': 'bottom',
+        'text-margin-y': 3, 'text-wrap': 'ellipsis', 'min-zoomed-font-size': 7,
+        'text-max-width': function () { return 140 * nodeFont() / NODE_FONT; },
         'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1 } },
       { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#111' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e6550d', 'width': 32, 'height': 32 } },
       { selector: 'edge', style: {
         'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
         'width': 'mapData(weight, 0, 6, 1, 6)', 'line-color': '#a8a8a8', 'target-arrow-color': '#a8a8a8',
-        'label': 'data(label)', 'font-size': 9, 'color': '#555', 'text-rotation': 'autorotate',
+        'label': 'data(label)', 'font-size': 9, 'min-zoomed-font-size': 8, 'color': '#555',
+        'text-rotation': 'autorotate',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.7 } },
       { selector: 'edge[weight = 0]', style: { 'line-style': 'dashed' } },
       { selector: 'edge:selected', style: { 'line-color': '#e6550d', 'target-arrow-color': '#e6550d' } },
@@ -50,6 +71,14 @@
     ]
   });
   window.cy = cy;
+  // node labels keep a legible size on screen when the view zooms out (edge labels hide instead)
+  cy.on('zoom', function () {
+    var z = cy.zoom();
+    if (Math.abs(z - zoomNow) / zoomNow > 0.02 && (z < 1 || zoomNow < 1)) {
+      zoomNow = z;
+      cy.style().update();
+    }
+  });
 
   function status(text, isError) {
     var s = $('counts');
@@ -68,10 +97,14 @@
     $('empty').hidden = cy.nodes().length > 0;
   }
 
-  /** Readable zoom: fit the graph, but never magnify small graphs past the labels' size. */
-  function fit() {
+  /**
+   * Readable zoom: fit the graph, but never magnify small graphs past the labels' size, nor, around a node just
+   * expanded (focus), zoom out past MIN_FIT_ZOOM: the view then centres on that node.
+   */
+  function fit(focus) {
     cy.fit(cy.elements(':visible'), 50);
     if (cy.zoom() > 1.1) { cy.zoom(1.1); cy.center(cy.elements(':visible')); }
+    else if (focus && focus.length && cy.zoom() < MIN_FIT_ZOOM) { cy.zoom(MIN_FIT_ZOOM); cy.center(focus); }
   }
 
   /**
@@ -101,13 +134,13 @@
     fit();
   }
 
-  /** Everything: a force-directed layout from the current positions. */
-  function layout() {
+  /** Everything: a force-directed layout from the current positions (then fit, around focus). */
+  function layout(focus) {
     if (cy.nodes().length === 0) { return; }
     cy.layout({ name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
       idealEdgeLength: function () { return 80; }, nodeRepulsion: function () { return 400000; },
       nodeOverlap: 20, gravity: 0.3, numIter: 2000, componentSpacing: 80 }).run();
-    fit();
+    fit(focus);
   }
 
   function addNeighbourhood(body, centreIri) {
@@ -132,7 +165,7 @@
     var first = cy.nodes().length === 0;
     return api('api/neighbourhood', { iri: iri }).then(function (body) {
       addNeighbourhood(body, iri);
-      if (first) { ring(iri); } else { layout(); }
+      if (first) { ring(iri); } else { layout(cy.nodes().filter(function (n) { return n.data('iri') === iri; })); }
       applyFilters();
     }).catch(function (e) { status(e.message, true); });
   }
@@ -148,11 +181,22 @@
     });
   }
 
+  /** The results list open (after a search) or folded to its summary line (once a node or edge is chosen). */
+  function openResults(open) {
+    var box = $('results-box');
+    if (!box.hidden) { box.open = open; }
+  }
+
   function search(q) {
     var list = $('results');
+    $('results-box').hidden = false;
+    openResults(true);
+    $('results-summary').textContent = 'Results';
     list.replaceChildren(el('li', { class: 'note', text: 'searching …' }));
     return api('api/search', { q: q }).then(function (body) {
       list.replaceChildren();
+      $('results-summary').textContent = body.results.length + ' result' + (body.results.length === 1 ? '' : 's')
+        + ' for “' + q + '”';
       if (!body.results.length) {
         list.appendChild(el('li', { class: 'note', text: 'Nothing found for “' + q + '”.' }));
         return;
@@ -160,12 +204,31 @@
       body.results.forEach(function (r) {
         var matched = r.matched !== r.label ? el('span', { class: 'matched', text: '“' + r.matched + '”' }) : null;
         list.appendChild(el('li', {}, [el('button', { type: 'button', class: 'result', 'data-iri': r.iri,
-          onclick: function () { show(r.iri); } }, [
+          onclick: function () { show(r.iri).then(function () { focusDetails(); }); } }, [
           el('span', { class: 'swatch', style: 'background:' + r.color }),
           el('span', { class: 'label', text: r.label }), ' ',
           el('span', { class: 'class', text: r.class_label }), matched ? ' ' : null, matched])]));
       });
     }).catch(function (e) { list.replaceChildren(el('li', { class: 'note error', text: e.message })); });
+  }
+
+  /** Arrow keys: from the search box to the results, and between them. */
+  function resultKeys(e) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') { return; }
+    var buttons = Array.prototype.slice.call(document.querySelectorAll('#results button.result'));
+    if (!buttons.length || $('results-box').hidden) { return; }
+    var i = buttons.indexOf(document.activeElement);
+    var next = e.key === 'ArrowDown' ? (i < 0 ? 0 : Math.min(i + 1, buttons.length - 1)) : i - 1;
+    e.preventDefault();
+    if (next < 0) { $('search').focus(); return; }
+    openResults(true);
+    buttons[next].focus();
+  }
+
+  /** Keyboard and screen-reader users land on what they chose. */
+  function focusDetails() {
+    var h = document.querySelector('#details h2');
+    if (h && !$('details').hidden) { h.focus({ preventScroll: true }); }
   }
 
   function row(name, value) {
@@ -176,10 +239,11 @@
     var box = $('details');
     var d = target.data();
     box.hidden = false;
+    openResults(false);
     if (target.isNode()) {
       var shown = target.connectedEdges().length;
       box.replaceChildren(
-        el('h2', { text: d.label }),
+        el('h2', { text: d.label, tabindex: '-1' }),
         el('p', { class: 'class' }, [el('span', { class: 'swatch', style: 'background:' + d.color }), d.class_label]),
         el('dl', {}, [
           row('id', d.id),
@@ -200,8 +264,9 @@
       var evidence = el('ol', { class: 'evidence' });
       (d.evidence_iris || []).forEach(function (iri, i) {
         var article = d.evidence_articles[i];
-        var articleLink = article ? el('a', { href: (d.evidence_article_pages || [])[i] || article,
-          text: article.replace(/^.*\/article\//, '') }) : null;
+        var title = (d.evidence_article_titles || [])[i];
+        var articleLink = article ? el('a', { class: 'article', href: (d.evidence_article_pages || [])[i] || article,
+          title: article, text: title || article.replace(/^.*\/article\//, '') }) : null;
         evidence.appendChild(el('li', {}, [
           el('blockquote', { text: d.evidence_quotes[i] }),
           el('p', { class: 'source' }, [articleLink,
@@ -210,13 +275,18 @@
             ' · ', el('a', { href: (d.evidence_pages || [])[i] || iri, text: 'claim' })])]));
       });
       box.replaceChildren(
-        el('h2', { text: d.label }),
+        el('h2', { text: d.label, tabindex: '-1' }),
         el('p', {}, [src + ' → ' + tgt]),
         el('p', { class: 'weight', text: d.weight === 0 ? 'From the entity catalogue (no claim).'
           : d.weight + ' supporting ' + (d.claims === d.weight ? 'claim' : 'statement') + (d.weight === 1 ? '' : 's')
-            + (d.start ? ', from ' + d.start : '') }),
+            + (d.start ? ', from ' + partial(d.start, (d.dates || []).concat([target.source().data('date'),
+              target.target().data('date')].filter(Boolean))) : '') }),
         evidence);
     }
+    // the evidence starts in view: the results are folded above it; scroll only if that was not enough
+    var side = box.parentNode;
+    var top = box.getBoundingClientRect().top - side.getBoundingClientRect().top;
+    if (top < 0 || top > side.clientHeight - 120) { side.scrollTop += top; }
   }
 
   function applyFilters() {
@@ -257,10 +327,12 @@
   cy.on('tap', function (e) { if (e.target === cy) { $('details').hidden = true; } });
 
   $('search-form').addEventListener('submit', function (e) { e.preventDefault(); search($('search').value); });
+  $('search').addEventListener('keydown', resultKeys);
+  $('results').addEventListener('keydown', resultKeys);
   $('date-from').addEventListener('change', applyFilters);
   $('date-to').addEventListener('change', applyFilters);
   $('date-clear').addEventListener('click', function () { $('date-from').value = ''; $('date-to').value = ''; applyFilters(); });
-  $('relayout').addEventListener('click', layout);
+  $('relayout').addEventListener('click', function () { layout(); });
   $('clear').addEventListener('click', function () {
     cy.elements().remove(); $('details').hidden = true; history.replaceState(null, '', 'explore'); updateCounts();
   });

@@ -1,9 +1,14 @@
-/* alliance-kg query page: YASGUI (from its WebJar) on this server's endpoint, the competency questions as tabs. */
+/*
+ * alliance-kg query page: YASGUI (from its WebJar) on this server's endpoint, the competency questions and example
+ * queries as tabs. query?query=TEXT opens TEXT in a tab (the question's own tab when it is one) and &run=1 runs it:
+ * the home page's run links.
+ */
 (function () {
   'use strict';
 
   var root = document.getElementById('yasgui');
   var endpoint = new URL(root.dataset.endpoint, location.href).href;
+  var params = new URLSearchParams(location.search);
 
   // Only the editor's own completions: the prefix, class and property completers would ask third-party services
   // (prefix.cc, LOV) from the reader's browser.
@@ -15,6 +20,8 @@
     copyEndpointOnNewTab: true,
     autofocus: false,
     persistenceId: 'alliance-kg-query',
+    // this page reads ?query= itself (below), once the questions' tabs are there
+    populateFromUrl: false,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } }
   });
   window.yasgui = yasgui;
@@ -43,10 +50,26 @@
       yasgui.selectTabId(active);
     }
     document.body.dataset.queries = String(body.queries.length);
+    openLinked(body.queries);
   }).catch(function (e) {
     var p = document.createElement('p');
     p.className = 'error';
     p.textContent = 'Cannot load the competency questions: ' + e.message;
     root.parentNode.insertBefore(p, root);
   });
+
+  /** The query of ?query=, in its question's tab or a new one, run when ?run=1. */
+  function openLinked(questions) {
+    var text = params.get('query');
+    if (!text) { return; }
+    var question = questions.filter(function (q) { return q.text === text; })[0];
+    var tab = yasgui.addTab(true, {
+      name: question ? question.file.replace(/\.rq$/, '').split('-')[0] : 'Linked query',
+      yasqe: { value: text },
+      requestConfig: { endpoint: endpoint }
+    }, { avoidDuplicateTabs: true });
+    yasgui.selectTabId(tab.getId());
+    document.body.dataset.linked = tab.getId();
+    if (params.get('run') === '1') { tab.query().catch(function () { /* YASR shows the error */ }); }
+  }
 }());

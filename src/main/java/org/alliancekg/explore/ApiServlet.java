@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +27,15 @@ import org.alliancekg.publish.SiteLinks;
 import org.alliancekg.serve.ExampleQuery;
 import org.alliancekg.sources.SourceView;
 import org.alliancekg.sources.SourceViewReader;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,7 +45,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code /api/search?q=TEXT[&limit=N][&articles=true]}: nodes whose label or alias contains the text, best
  *       first ({@code {"query", "results": [{iri, id, label, class, class_label, color, matched, page}]}});</li>
  *   <li>{@code /api/neighbourhood?iri=IRI[&articles=true]}: the node, every relation touching it and the nodes at
- *       their other ends, as Cytoscape JSON with page links (404 if the IRI is no node);</li>
+ *       their other ends, as Cytoscape JSON with page links and the evidence's article titles
+ *       ({@code evidence_article_titles}) (404 if the IRI is no node);</li>
  *   <li>{@code /api/timeline}: meetings and strategy documents with their dates, in date order, and those without
  *       a date ({@code {"items": [...], "undated": [...]}});</li>
  *   <li>{@code /api/classes}: the node classes with label, colour and shape;</li>
@@ -133,8 +143,46 @@ final class ApiServlet extends HttpServlet {
             return;
         }
         ObjectNode body = new CytoscapeJsonWriter().withPageLinks(links::href).withPositions(false).toJson(g);
+        addArticleTitles(body, dataset.get());
         body.put("center", iri);
         Json.send(resp, HttpServletResponse.SC_OK, body);
+    }
+
+    /**
+     * Adds to every edge {@code evidence_article_titles}, parallel to {@code evidence_articles}: the article's
+     * {@code dcterms:title}, else its {@code rdfs:label}, else the last segment of its IRI (empty where the evidence
+     * names no article).
+     */
+    static void addArticleTitles(ObjectNode cyjs, DatasetGraph dataset) {
+        Map<String, String> titles = new HashMap<>();
+        Txn.executeRead(dataset, () -> {
+            Graph union = dataset.getUnionGraph();
+            for (JsonNode edge : cyjs.path("elements").path("edges")) {
+                ArrayNode out = ((ObjectNode) edge.path("data")).putArray("evidence_article_titles");
+                for (JsonNode article : edge.path("data").path("evidence_articles")) {
+                    String a = article.asText();
+                    out.add(a.isEmpty() ? "" : titles.computeIfAbsent(a, x -> title(union, x)));
+                }
+            }
+        });
+    }
+
+    private static String title(Graph graph, String article) {
+        Node a = NodeFactory.createURI(article);
+        for (Node p : List.of(DCTerms.title.asNode(), RDFS.label.asNode())) {
+            var it = graph.find(a, p, Node.ANY);
+            try {
+                while (it.hasNext()) {
+                    Node o = it.next().getObject();
+                    if (o.isLiteral()) {
+                        return o.getLiteralLexicalForm();
+                    }
+                }
+            } finally {
+                it.close();
+            }
+        }
+        return article.substring(article.lastIndexOf('/') + 1);
     }
 
     private void sources(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -1,7 +1,5 @@
 package org.alliancekg.serve;
 
-import static org.alliancekg.serve.HtmlEscape.esc;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
@@ -19,8 +17,9 @@ import org.apache.jena.query.ParameterizedSparqlString;
 /**
  * The HTML home page of the server: the site's pages (explorer, timeline, query editor, ontology, VoID,
  * reconciliation), what the dataset holds (statements, named graphs, instances per class), the endpoints, the
- * downloads (dumps and graph exports), and the example queries, each with a link that runs it. Every text from the data or the query files
- * is HTML-escaped.
+ * downloads (dumps and graph exports), and the example queries, each with a link that opens it in the query editor
+ * ({@code /query}) and runs it there, as do the class counts. Rendered from {@code templates/home.mustache}, which
+ * HTML-escapes every text from the data or the query files.
  *
  * <pre>{@code
  * String html = new HomePage("kg", endpoints, DatasetSummary.of(dataset), queries).render();
@@ -135,116 +134,60 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
         return "/" + serviceName + "/" + endpoint.name();
     }
 
-    /** Renders the page as a complete HTML document. */
+    /** Renders the page as a complete HTML document ({@code templates/home.mustache}). */
     public String render() {
         NumberFormat num = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-        String queryPath = queryPath();
-        StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>alliance-kg SPARQL endpoint</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(SiteNav.STYLESHEET).append("\">\n")
-                .append("<link rel=\"stylesheet\" href=\"/static/home.css\">\n</head>\n<body>\n")
-                .append(SiteNav.bar(serviceName, path -> path, "/"))
-                .append("<main>\n<h1>alliance-kg</h1>\n")
-                .append("<p>A knowledge graph of Japan&#39;s national security strategy and the U.S.-Japan alliance, ")
-                .append("built from five source articles. Read only.</p>\n");
-
-        h.append("<h2 id=\"explore\">Explore the data</h2>\n<ul id=\"pages\">\n");
-        for (PageLink p : PAGES) {
-            h.append("<li><a href=\"").append(esc(p.path())).append("\">").append(esc(p.name())).append("</a>: ")
-                    .append(esc(p.explanation())).append("</li>\n");
-        }
-        h.append("<li>Resource pages: each IRI of the graph, <code>").append(esc(Iris.ID))
-                .append("…</code>, is described at the same path here, as HTML or RDF by <code>Accept</code> ")
-                .append("(e.g. <a href=\"/id/state/japan\"><code>/id/state/japan</code></a>, with its claims and ")
-                .append("their quotes)</li>\n</ul>\n");
-
-        h.append("<h2>Dataset</h2>\n<p id=\"size\"><span id=\"quads\">").append(num.format(summary.quads()))
-                .append("</span> triples in <span id=\"graph-count\">").append(num.format(summary.graphs().size()))
-                .append("</span> named graphs; the default graph, their union, holds <span id=\"default-triples\">")
-                .append(num.format(summary.defaultTriples())).append("</span> distinct triples.</p>\n");
-
-        h.append("<h2>Endpoints</h2>\n<ul id=\"endpoints\">\n");
-        for (EndpointLink e : endpoints) {
-            String path = path(e);
-            h.append("<li><a href=\"").append(esc(path)).append("\"><code>").append(esc(path))
-                    .append("</code></a>: ").append(esc(e.kind().description())).append("</li>\n");
-        }
-        h.append("</ul>\n<p>Without a query, <code>GET</code> on a query endpoint answers its SPARQL service ")
-                .append("description (a page in a browser, RDF by <code>Accept</code>).</p>\n");
-
-        h.append("<h2 id=\"").append(SiteNav.DOWNLOADS_ANCHOR).append("\">Downloads</h2>\n<ul id=\"dumps\">\n");
-        String dump = "/dumps/" + GraphBuilder.DUMP_NAME;
-        h.append("<li><a href=\"").append(esc(dump)).append(".trig.gz\"><code>").append(esc(dump))
-                .append(".trig.gz</code></a>: every named graph, as gzipped TriG</li>\n");
-        h.append("<li><a href=\"").append(esc(dump)).append(".nq.gz\"><code>").append(esc(dump))
-                .append(".nq.gz</code></a>: the same quads, as gzipped N-Quads (one per line)</li>\n</ul>\n");
-        h.append("<p>The relation graph between the entities (articles are the evidence on its edges; ")
-                .append("<code>?articles=true</code> adds them as nodes, <code>?query=</code> a SPARQL CONSTRUCT ")
-                .append("selects a subgraph):</p>\n<ul id=\"exports\">\n");
-        for (ExportFormat f : ExportFormat.values()) {
-            String path = EXPORT_PATH + f.extension();
-            h.append("<li><a href=\"").append(esc(path)).append("\"><code>").append(esc(path)).append("</code></a>: ")
-                    .append(esc(exportExplanation(f))).append("</li>\n");
-        }
-        h.append("</ul>\n");
-
-        h.append("<h2>Instances by class</h2>\n<table id=\"classes\">\n<thead><tr><th>class</th><th>instances</th>")
-                .append("</tr></thead>\n<tbody>\n");
-        for (DatasetSummary.ClassCount c : summary.classes()) {
-            String name = shortName(c.type());
-            h.append("<tr><td>");
-            if (queryPath != null && c.type().isURI() && writableIri(c.type().getURI())) {
-                h.append("<a href=\"").append(esc(runLink(queryPath, instancesQuery(c.type())))).append("\">")
-                        .append(esc(name)).append("</a>");
-            } else {
-                h.append(esc(name));
-            }
-            h.append("</td><td class=\"count\">").append(num.format(c.instances())).append("</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
-
-        h.append("<h2>Named graphs</h2>\n<table id=\"graphs\">\n<thead><tr><th>graph</th><th>triples</th>")
-                .append("</tr></thead>\n<tbody>\n");
+        boolean runnable = queryPath() != null;
+        List<Link> endpointLinks = endpoints.stream()
+                .map(e -> new Link(path(e), e.kind().description())).toList();
+        List<Link> exports = java.util.Arrays.stream(ExportFormat.values())
+                .map(f -> new Link(EXPORT_PATH + f.extension(), exportExplanation(f))).toList();
+        List<Row> classes = summary.classes().stream().map(c -> new Row(shortName(c.type()),
+                runnable && c.type().isURI() && writableIri(c.type().getURI())
+                        ? runLink(instancesQuery(c.type())) : null,
+                num.format(c.instances()))).toList();
         String getPath = graphStorePath();
-        for (DatasetSummary.GraphCount g : summary.graphs()) {
+        List<Row> graphs = summary.graphs().stream().map(g -> {
             String name = g.graph().isURI() ? g.graph().getURI() : g.graph().toString();
-            h.append("<tr><td>");
-            if (getPath != null && g.graph().isURI()) {
-                String href = getPath + "?graph=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-                h.append("<a href=\"").append(esc(href)).append("\">").append(esc(name)).append("</a>");
-            } else {
-                h.append(esc(name));
-            }
-            h.append("</td><td class=\"count\">").append(num.format(g.statements())).append("</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
-
-        h.append("<h2>Example queries</h2>\n");
-        if (queries.isEmpty()) {
-            h.append("<p>No query files found.</p>\n");
-        } else {
-            h.append("<ol id=\"queries\">\n");
-            for (ExampleQuery q : queries) {
-                h.append("<li><span class=\"title\">").append(esc(q.title())).append("</span> <code>")
-                        .append(esc(q.fileName())).append("</code>");
-                if (queryPath != null) {
-                    h.append(" <a class=\"run\" href=\"").append(esc(runLink(queryPath, q.text())))
-                            .append("\">run</a>");
-                }
-                h.append("\n<details><summary>query</summary><pre>").append(esc(q.text()))
-                        .append("</pre></details></li>\n");
-            }
-            h.append("</ol>\n");
-        }
-        h.append("</main>\n</body>\n</html>\n");
-        return h.toString();
+            String href = getPath != null && g.graph().isURI()
+                    ? getPath + "?graph=" + URLEncoder.encode(name, StandardCharsets.UTF_8) : null;
+            return new Row(name, href, num.format(g.statements()));
+        }).toList();
+        List<QueryItem> items = queries.stream().map(q -> new QueryItem(q.title(), q.fileName(), q.text(),
+                runnable ? runLink(q.text()) : null)).toList();
+        return Templates.render("home", new Scope(SiteNav.STYLESHEET, SiteNav.bar(serviceName, path -> path, "/"),
+                PAGES, Iris.ID, num.format(summary.quads()), num.format(summary.graphs().size()),
+                num.format(summary.defaultTriples()), endpointLinks, SiteNav.DOWNLOADS_ANCHOR,
+                "/dumps/" + GraphBuilder.DUMP_NAME, exports, classes, graphs, items, !items.isEmpty()));
     }
 
-    /** The link that runs {@code query} with HTTP GET at {@code path}. */
-    static String runLink(String path, String query) {
-        return path + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    /** The template's values ({@code bar} is markup made by {@link SiteNav}). */
+    record Scope(String stylesheet, String bar, List<PageLink> pages, String idBase, String quads, String graphCount,
+                 String defaultTriples, List<Link> endpoints, String downloadsAnchor, String dump, List<Link> exports,
+                 List<Row> classes, List<Row> graphs, List<QueryItem> queries, boolean hasQueries) {
+    }
+
+    /** A link with a one-line description. */
+    record Link(String path, String description) {
+    }
+
+    /** A table row: a name, linked when {@code href} is not null, and a formatted count. */
+    record Row(String name, String href, String count) {
+    }
+
+    /** An example query; {@code run} is null when the server has no query endpoint. */
+    record QueryItem(String title, String file, String text, String run) {
+    }
+
+    /** The query editor's page, where the run links open their queries. */
+    static final String QUERY_PAGE = "/query";
+
+    /**
+     * The link that opens {@code query} in the query editor ({@code /query}) and runs it there:
+     * {@code /query?query=...&run=1}.
+     */
+    static String runLink(String query) {
+        return QUERY_PAGE + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&run=1";
     }
 
     /** A query listing the instances of a class with their labels; the class IRI must be {@link #writableIri}. */

@@ -20,7 +20,17 @@ import java.io.UncheckedIOException;
  */
 public final class Templates {
 
-    private static final MustacheFactory FACTORY = new DefaultMustacheFactory("templates");
+    private static final MustacheFactory FACTORY = new DefaultMustacheFactory("templates") {
+        /** The five HTML escapes only, as {@link HtmlEscape}: no {@code &#61;} in URLs, no {@code &#10;} in text. */
+        @Override
+        public void encode(String value, java.io.Writer writer) {
+            try {
+                writer.write(HtmlEscape.esc(value));
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
 
     private Templates() {
     }

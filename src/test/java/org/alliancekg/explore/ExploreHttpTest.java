@@ -142,11 +142,20 @@ class ExploreHttpTest {
         }
         assertEquals("/id/state/japan", japan.path("page").asText());
         assertEquals("#1f77b4", japan.path("color").asText());
+        int titled = 0;
         for (JsonNode e : body.path("elements").path("edges")) {
             JsonNode d = e.path("data");
             assertEquals(d.path("weight").asInt(), d.path("evidence_pages").size());
             d.path("evidence_pages").forEach(p -> assertTrue(p.asText().startsWith("/id/claim/"), p.asText()));
+            assertEquals(d.path("weight").asInt(), d.path("evidence_article_titles").size(), d.toString());
+            for (int i = 0; i < d.path("evidence_articles").size(); i++) {
+                if (d.path("evidence_articles").get(i).asText().equals(ID + "article/002-diplomat-tatsumi-new-vision")) {
+                    assertEquals("U.S.-Japan Alliance: A New Vision", d.path("evidence_article_titles").get(i).asText());
+                    titled++;
+                }
+            }
         }
+        assertTrue(titled > 0, "evidence from the article with a title");
         assertEquals(404, get("api/neighbourhood?iri=" + enc(ID + "state/atlantis")).statusCode());
         assertEquals(400, get("api/neighbourhood").statusCode());
     }

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.net.URLDecoder;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
@@ -38,6 +41,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +92,7 @@ class ExplorerBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,900", "--user-data-dir=" + tmp.resolve("chromium-profile"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -174,6 +180,108 @@ class ExplorerBrowserTest {
         Rectangle r = canvas.getRect();
         new Actions(browser).moveToElement(canvas, (int) Math.round(p.get("x").doubleValue() - r.getWidth() / 2.0),
                 (int) Math.round(p.get("y").doubleValue() - r.getHeight() / 2.0)).doubleClick().perform();
+    }
+
+    /** Clicks the graph where a node is drawn. */
+    static void clickElement(String id) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> p = (Map<String, Number>) js(
+                "var p = cy.getElementById(arguments[0]).renderedPosition(); return {x: p.x, y: p.y};", id);
+        clickAt(p.get("x").doubleValue(), p.get("y").doubleValue());
+    }
+
+    /** Clicks the graph at a rendered position. */
+    static void clickAt(double x, double y) {
+        WebElement canvas = browser.findElement(By.id("cy"));
+        Rectangle r = canvas.getRect();
+        new Actions(browser).moveToElement(canvas, (int) Math.round(x - r.getWidth() / 2.0),
+                (int) Math.round(y - r.getHeight() / 2.0)).click().perform();
+    }
+
+    /**
+     * The node of highest degree in the whole graph that is not expanded yet and that no other node or label
+     * covers, or null.
+     */
+    static final String CLEAR_NODE = """
+            var nodes = cy.nodes(':visible');
+            for (var n of nodes.filter(n => !n.hasClass('expanded')).sort((a, b) => b.data('degree') - a.data('degree')
+                || a.id().localeCompare(b.id()))) {
+              var p = n.renderedPosition();
+              if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) { continue; }
+              if (nodes.some(o => o !== n && (function (bb) {
+                return p.x > bb.x1 - 4 && p.x < bb.x2 + 4 && p.y > bb.y1 - 4 && p.y < bb.y2 + 4;
+              })(o.renderedBoundingBox({ includeLabels: true })))) { continue; }
+              return n.id();
+            }
+            return null;
+            """;
+
+    /**
+     * A point on a straight edge with several claims, all from articles, at least 12 px from every other edge and
+     * outside every node and its label ({@code {id, x, y}} in rendered pixels), or null.
+     */
+    static final String CLEAR_EDGE_POINT = """
+            var seg = function (p, a, b) {
+              var dx = b.x - a.x, dy = b.y - a.y, l = dx * dx + dy * dy;
+              var t = l ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l)) : 0;
+              return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+            };
+            var edges = cy.edges(':visible');
+            var boxes = cy.nodes(':visible').map(n => n.renderedBoundingBox({ includeLabels: true }));
+            var w = cy.width(), h = cy.height();
+            for (var e of edges.filter(e => e.data('weight') > 1 && e.data('evidence_articles').every(a => a)
+                && e.parallelEdges().length === 1).sort((a, b) => b.data('weight') - a.data('weight'))) {
+              var a = e.source().renderedPosition(), b = e.target().renderedPosition();
+              for (var t of [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.2]) {
+                var p = { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+                if (p.x < 10 || p.y < 10 || p.x > w - 10 || p.y > h - 10) { continue; }
+                if (boxes.some(bb => p.x > bb.x1 - 4 && p.x < bb.x2 + 4 && p.y > bb.y1 - 4 && p.y < bb.y2 + 4)) { continue; }
+                if (edges.some(o => o !== e && seg(p, o.source().renderedPosition(), o.target().renderedPosition()) < 12)) {
+                  continue;
+                }
+                return { id: e.id(), x: p.x, y: p.y };
+              }
+            }
+            return null;
+            """;
+
+    /** The console errors (and failed loads) since the last call; reading the log empties it. */
+    static List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
+    }
+
+    /** Every address this page loaded or links as a script, style sheet, image or frame that is not this server. */
+    @SuppressWarnings("unchecked")
+    static List<String> outsideRequests() {
+        return (List<String>) js("var own = location.origin + '/';"
+                + " var urls = performance.getEntriesByType('resource').map(e => e.name);"
+                + " document.querySelectorAll('script[src], link[href], img[src], iframe[src]').forEach(e =>"
+                + "   urls.push(e.src || e.href));"
+                + " return urls.filter(u => !u.startsWith(own) && !u.startsWith('data:'));");
+    }
+
+    /** The page loaded nothing from elsewhere and logged no error. */
+    static void assertCleanPage(String page) {
+        assertEquals(List.of(), outsideRequests(), "requests outside the server from " + page);
+        assertEquals(List.of(), consoleErrors(), "console errors on " + page);
+    }
+
+    /** Whether the element is entirely inside the browser window and inside the explorer's side bar. */
+    static boolean inView(String selector) {
+        return Boolean.TRUE.equals(js("var r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + " var s = document.querySelector('.side').getBoundingClientRect();"
+                + " return r.height > 0 && r.top >= Math.max(0, s.top) && r.bottom <= Math.min(innerHeight, s.bottom);",
+                selector));
+    }
+
+    static void press(CharSequence key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    static String focused() {
+        return (String) js("var e = document.activeElement; return e.tagName + (e.id ? '#' + e.id : '')"
+                + " + (e.dataset.iri ? '[' + e.dataset.iri + ']' : '');");
     }
 
     // ---- tests ----
@@ -296,6 +404,7 @@ class ExplorerBrowserTest {
 
     @Test
     void timelineListsTheDatedMeetingsAndDocuments() throws Exception {
+        consoleErrors();
         browser.get(url("timeline"));
         waitFor("the timeline", "document.body.dataset.items");
         JsonNode dated = select("PREFIX akg: <https://w3id.org/alliance-kg/ontology#>\n"
@@ -306,6 +415,14 @@ class ExplorerBrowserTest {
         assertEquals(expected, browser.findElements(By.cssSelector("#years li.item")).size(), "one list entry each");
         assertEquals(expected, browser.findElements(By.cssSelector("svg.timeline a.item circle")).size(), "one dot each");
         assertTrue(browser.findElement(By.id("years")).getText().contains("2022-01-06"), "the SCC of 2022-01-06");
+        @SuppressWarnings("unchecked")
+        List<String> wrapped = (List<String>) js("return Array.from(document.querySelectorAll('#years .when'))"
+                + ".filter(w => w.getClientRects().length !== 1 || w.getBoundingClientRect().height"
+                + "   > 1.5 * parseFloat(getComputedStyle(w).lineHeight)).map(w => w.textContent);");
+        assertEquals(List.of(), wrapped, "dates on more than one line");
+        assertTrue((Boolean) js("return Array.from(document.querySelectorAll('#years .when')).some(w => w.textContent.includes('–'));"),
+                "a date range in the list");
+        assertCleanPage("the timeline");
         screenshot("timeline");
     }
 
@@ -341,5 +458,138 @@ class ExplorerBrowserTest {
         JsonNode p01 = select(value);
         assertEquals(p01.size(), rows, "rows of P01");
         screenshot("query");
+    }
+
+    @Test
+    void homePageRunLinksOpenTheQueryEditorAndShowTheResults() throws Exception {
+        consoleErrors();
+        browser.get(url(""));
+        js("localStorage.clear();");
+        WebElement run = browser.findElement(By.cssSelector("#queries a.run"));
+        String href = run.getAttribute("href");
+        assertTrue(href.startsWith(url("query?query=")) && href.endsWith("&run=1"), href);
+        String query = URLDecoder.decode(href.substring(url("query?query=").length(), href.length() - "&run=1".length()),
+                StandardCharsets.UTF_8);
+        assertCleanPage("the home page");
+        run.click();
+        waitFor("the linked query's results in YASGUI", "location.pathname === '/query' && window.yasgui"
+                + " && document.body.dataset.linked && document.querySelectorAll('.tabPanel.active .yasr table tbody tr').length > 0");
+        assertEquals(query, js("return yasgui.getTab().getYasqe().getValue();"), "the query of the link");
+        assertEquals((long) select(query).size(), js("return document.querySelectorAll('.tabPanel.active .yasr table tbody tr').length;"),
+                "rows of the linked query");
+        @SuppressWarnings("unchecked")
+        List<Number> tops = (List<Number>) js("return Array.from(document.querySelectorAll('.yasgui .tabsList .tab'))"
+                + ".map(t => t.getBoundingClientRect().top);");
+        assertTrue(tops.size() > 10, "tabs: " + tops);
+        assertEquals(1, tops.stream().map(Number::intValue).distinct().count(), "the tabs in one row: " + tops);
+        screenshot("query-from-home-run-link");
+        assertCleanPage("the query editor");
+
+        // a class count: the instances of akg:State
+        browser.get(url(""));
+        WebElement states = browser.findElement(By.xpath("//table[@id='classes']//a[text()='akg:State']"));
+        long count = Long.parseLong(states.findElement(By.xpath("../../td[@class='count']")).getText().replace(",", ""));
+        states.click();
+        waitFor("the instances of akg:State in YASGUI", "location.pathname === '/query' && document.body.dataset.linked"
+                + " && document.querySelectorAll('.tabPanel.active .yasr table tbody tr').length > 0");
+        assertTrue(count > 0, "akg:State instances");
+        String instances = (String) js("return yasgui.getTab().getYasqe().getValue();");
+        assertTrue(instances.contains("<https://w3id.org/alliance-kg/ontology#State>"), instances);
+        assertEquals((long) select(instances).size(), js("return document.querySelectorAll('.tabPanel.active .yasr table tbody tr').length;"),
+                "rows of the instances of akg:State");
+        assertCleanPage("the query editor");
+        js("localStorage.clear();");
+    }
+
+    @Test
+    void explorerEvidenceIsInViewLegibleAndNamesItsSources() throws Exception {
+        consoleErrors();
+        browser.get(url("explore"));
+        waitFor("the explorer starts", "window.cy && document.querySelectorAll('#class-filters input').length > 0");
+
+        // keyboard: Tab reaches the search box, Enter searches, Tab and the arrow keys reach the results
+        for (int i = 0; i < 40 && !focused().equals("INPUT#search"); i++) {
+            press(Keys.TAB);
+        }
+        assertEquals("INPUT#search", focused(), "the search box is reachable with Tab");
+        press("Japan" + Keys.ENTER);
+        waitFor("search results", "document.querySelectorAll('#results button.result').length > 1");
+        String japan = ID + "state/japan";
+        assertEquals(japan, browser.findElement(By.cssSelector("#results button.result")).getAttribute("data-iri"));
+        press(Keys.TAB);
+        press(Keys.TAB);
+        press(Keys.TAB);
+        assertEquals("BUTTON[" + japan + "]", focused(), "Tab reaches the first result");
+        press(Keys.ARROW_DOWN);
+        assertTrue(focused().startsWith("BUTTON[") && !focused().equals("BUTTON[" + japan + "]"), focused());
+        press(Keys.ARROW_UP);
+        assertEquals("BUTTON[" + japan + "]", focused());
+        press(Keys.ENTER);
+        waitFor("Japan's neighbourhood", "cy.getElementById('state/japan').hasClass('expanded')"
+                + " && document.activeElement.tagName === 'H2'");
+        assertEquals("Japan", browser.findElement(By.cssSelector("#details h2")).getText());
+        assertEquals(Boolean.FALSE, js("return document.getElementById('results-box').open;"),
+                "the results fold once a result is chosen");
+        rendered();
+
+        // a click on a node, then on an edge with claims: the details are in view without scrolling
+        String node = (String) js("return cy.nodes().filter(n => !n.hasClass('expanded')).sort((a, b) =>"
+                + " b.degree() - a.degree())[0].id();");
+        clickElement(node);
+        waitFor("the details of " + node, "cy.getElementById(arguments[0]).selected()"
+                + " && document.querySelector('#details h2').textContent === cy.getElementById(arguments[0]).data('label')",
+                node);
+        assertTrue(inView("#details h2"), "the node's details in view");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spot = (Map<String, Object>) js(CLEAR_EDGE_POINT);
+        assertTrue(spot != null, "an edge with claims that can be clicked away from other elements");
+        String edge = (String) spot.get("id");
+        clickAt(((Number) spot.get("x")).doubleValue(), ((Number) spot.get("y")).doubleValue());
+        waitFor("the evidence of " + edge, "cy.getElementById(arguments[0]).selected()"
+                + " && document.querySelectorAll('#details .evidence blockquote').length > 0", edge);
+        assertTrue(inView("#details h2"), "the edge's heading in view");
+        assertTrue(inView("#details .evidence li"), "the first evidence in view");
+        screenshot("explore-evidence-in-view");
+
+        // the evidence names its articles by title
+        @SuppressWarnings("unchecked")
+        List<String> articles = (List<String>) js("return cy.getElementById(arguments[0]).data('evidence_articles');",
+                edge);
+        List<WebElement> links = browser.findElements(By.cssSelector("#details .evidence a.article"));
+        assertEquals(articles.size(), links.size());
+        for (int i = 0; i < articles.size(); i++) {
+            JsonNode title = select("PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+                    + "SELECT ?t { <" + articles.get(i) + "> dcterms:title ?t }");
+            assertEquals(title.get(0).path("t").path("value").asText(), links.get(i).getText(), "title of " + articles.get(i));
+        }
+
+        // a relation dated to a month shows the month, not its first day
+        String monthly = (String) js("var e = cy.edges().filter(e => e.data('start')"
+                + " && e.data('dates').concat([e.source().data('date'), e.target().data('date')])"
+                + "   .some(d => d && d.length === 7 && d + '-01' === e.data('start')))[0];"
+                + " return e ? e.id() : null;");
+        assertTrue(monthly != null, "a relation around Japan first dated to a month (by a claim or an end)");
+        String month = ((String) js("return cy.getElementById(arguments[0]).data('start');", monthly)).substring(0, 7);
+        assertEquals(Boolean.TRUE, select("PREFIX akg: <https://w3id.org/alliance-kg/ontology#>\n"
+                + "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+                + "SELECT ?c { ?c akg:date \"" + month + "\"^^xsd:gYearMonth } LIMIT 1").size() == 1, month);
+        js("cy.elements().unselect(); cy.getElementById(arguments[0]).select().emit('tap');", monthly);
+        String weight = browser.findElement(By.cssSelector("#details .weight")).getText();
+        assertTrue(weight.endsWith("from " + month), weight);
+
+        // after an expansion the labels stay legible
+        String hub = (String) js(CLEAR_NODE);
+        assertTrue(hub != null, "a node to double-click away from the others");
+        long before = (Long) js("return cy.nodes().length;");
+        doubleClickNode(hub);
+        waitFor("expansion of " + hub, "cy.getElementById(arguments[0]).hasClass('expanded')", hub);
+        assertTrue((Long) js("return cy.nodes().length;") > before, "expanding " + hub + " adds nodes");
+        rendered();
+        double zoom = ((Number) js("return cy.zoom();")).doubleValue();
+        double smallest = ((Number) js("return Math.min.apply(null, cy.nodes(':visible')"
+                + ".map(n => parseFloat(n.renderedStyle('font-size'))));")).doubleValue();
+        assertTrue(smallest >= 10, "smallest label " + smallest + " px at zoom " + zoom);
+        screenshot("explore-expanded-labels");
+        assertCleanPage("the explorer");
     }
 }

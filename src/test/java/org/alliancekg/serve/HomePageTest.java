@@ -72,15 +72,49 @@ class HomePageTest {
     }
 
     @Test
-    void runLinkCarriesTheWholeQueryToTheSparqlEndpoint() {
+    void runLinkOpensTheWholeQueryInTheQueryEditorAndRunsIt() {
         String html = page(List.of(new ExampleQuery("x.rq", "t", HOSTILE_QUERY))).render();
         Matcher m = Pattern.compile("<a class=\"run\" href=\"([^\"]*)\">run</a>").matcher(html);
         assertTrue(m.find(), html);
-        String href = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&amp;", "&");
-        assertTrue(href.startsWith("/kg/sparql?query="), href);
-        String query = URLDecoder.decode(href.substring("/kg/sparql?query=".length()), StandardCharsets.UTF_8);
+        String href = unescape(m.group(1));
+        assertTrue(href.startsWith("/query?query="), href);
+        assertTrue(href.endsWith("&run=1"), href);
+        String query = URLDecoder.decode(href.substring("/query?query=".length(), href.length() - "&run=1".length()),
+                StandardCharsets.UTF_8);
         assertEquals(HOSTILE_QUERY, query);
+        assertFalse(html.contains("/kg/sparql?query="), "no link to raw SPARQL results");
+    }
+
+    @Test
+    void classCountLinksRunTheInstancesQueryInTheQueryEditor() {
+        String html = page(List.of()).render();
+        Matcher m = Pattern.compile("<a href=\"([^\"]*)\">akg:State</a>").matcher(html);
+        assertTrue(m.find(), html);
+        String href = unescape(m.group(1));
+        assertTrue(href.startsWith("/query?query=") && href.endsWith("&run=1"), href);
+        assertTrue(URLDecoder.decode(href, StandardCharsets.UTF_8)
+                .contains("<https://w3id.org/alliance-kg/ontology#State>"), href);
+    }
+
+    @Test
+    void withoutAQueryEndpointThereAreNoRunLinks() {
+        DatasetSummary summary = new DatasetSummary(1, 1, List.of(), List.of(new DatasetSummary.ClassCount(
+                NodeFactory.createURI("https://w3id.org/alliance-kg/ontology#State"), 3)));
+        String html = new HomePage("kg", List.of(ENDPOINTS.get(2)), summary,
+                List.of(new ExampleQuery("x.rq", "t", "SELECT * {}"))).render();
+        assertFalse(html.contains("class=\"run\""), html);
+        assertTrue(html.contains("<td>akg:State</td>"), html);
+    }
+
+    /** Undoes the HTML escaping of an attribute value (named and numeric character references). */
+    static String unescape(String s) {
+        Matcher m = Pattern.compile("&#(\\d+);").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1)))));
+        }
+        m.appendTail(out);
+        return out.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     @Test

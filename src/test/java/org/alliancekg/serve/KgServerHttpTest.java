@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -375,16 +376,20 @@ class KgServerHttpTest {
         List<ExampleQuery> queries = ExampleQuery.readAll(project.queriesDir().resolve("cq"));
         assertFalse(queries.isEmpty(), "queries/cq holds no .rq file");
         String html = get("/", "text/html").body();
-        Matcher m = Pattern.compile("<a class=\"run\" href=\"(/kg/sparql\\?query=[^\"]*)\">run</a>").matcher(html);
+        Matcher m = Pattern.compile("<a class=\"run\" href=\"(/query\\?query=[^\"]*)\">run</a>").matcher(html);
         List<String> linked = new ArrayList<>();
         while (m.find()) {
-            linked.add(m.group(1).replace("&amp;", "&"));
+            linked.add(HomePageTest.unescape(m.group(1)));
         }
         for (ExampleQuery q : queries) {
             assertTrue(html.contains(HtmlEscape.esc(q.title())), "title of " + q.fileName());
-            assertTrue(linked.contains(HomePage.runLink("/kg/sparql", q.text())), "run link of " + q.fileName());
+            assertTrue(linked.contains(HomePage.runLink(q.text())), "run link of " + q.fileName());
         }
-        HttpResponse<String> run = get(linked.get(0), "application/sparql-results+json");
+        HttpResponse<String> page = get(linked.get(0), "text/html");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(contentType(page).startsWith("text/html"), contentType(page));
+        String query = URLDecoder.decode(linked.get(0).replaceAll("^/query\\?query=|&run=1$", ""), StandardCharsets.UTF_8);
+        HttpResponse<String> run = get("/kg/sparql?query=" + enc(query), "application/sparql-results+json");
         assertEquals(200, run.statusCode(), run.body());
         assertFalse(remote(run.body(), ResultSetLang.RS_JSON).isEmpty(), "the first question has an answer");
     }
