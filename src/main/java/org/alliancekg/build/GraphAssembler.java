@@ -35,6 +35,7 @@ import org.alliancekg.vocab.Rank;
 import org.alliancekg.vocab.ClaimPredicate;
 import org.alliancekg.vocab.EntityKind;
 import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.NIF;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -175,6 +176,7 @@ public final class GraphAssembler {
         t = timings.lap(BuildTimings.Phase.RDF, t);
         List<Sentence> sentences = x.splitter().split(a.body());
         t = timings.lap(BuildTimings.Phase.SENTENCES, t);
+        addText(m, a, sentences);
         List<Mention> mentions = x.finder().find(a.body(), sentences, a.frontMatter().date());
         t = timings.lap(BuildTimings.Phase.MENTIONS, t);
         addMentions(m, a, mentions);
@@ -192,6 +194,20 @@ public final class GraphAssembler {
         }
         timings.lap(BuildTimings.Phase.CLAIMS, t);
         return new ArticleAssembly(a.id(), m, claimCount, mentions.size(), minted, suggested);
+    }
+
+    /** The body as {@code nif:isString} of the article, and each sentence as a {@code nif:Sentence}. */
+    private static void addText(Model m, Article a, List<Sentence> sentences) {
+        Resource art = m.createResource(Iris.article(a.id()));
+        art.addProperty(NIF.isString, a.body());
+        for (Sentence s : sentences) {
+            Resource node = m.createResource(Iris.sentence(a.id(), s.span().begin(), s.span().end()));
+            node.addProperty(RDF.type, NIF.Sentence);
+            node.addProperty(NIF.anchorOf, s.text());
+            node.addLiteral(NIF.beginIndex, offset(m, s.span().begin()));
+            node.addLiteral(NIF.endIndex, offset(m, s.span().end()));
+            node.addProperty(NIF.referenceContext, art);
+        }
     }
 
     private static Model newModel() {

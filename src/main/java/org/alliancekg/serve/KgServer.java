@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.search.TextIndexes;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
@@ -75,6 +76,7 @@ public final class KgServer {
 
     /** TDB2 assembler namespace. */
     static final String TDB2_NS = "http://jena.apache.org/2016/tdb#";
+    static final String TEXT_NS = "http://jena.apache.org/text#";
     /** Fuseki configuration namespace. */
     static final String FUSEKI_NS = "http://jena.apache.org/fuseki#";
 
@@ -187,7 +189,7 @@ public final class KgServer {
 
     /**
      * Reads a Fuseki configuration file and points every {@code tdb2:location} at {@code databaseDirectory}
-     * (absolute). The file must describe exactly one TDB2 dataset.
+     * (absolute), and a {@code text:directory} at its folder {@code text/}. The file must describe exactly one TDB2 dataset.
      *
      * @throws IllegalArgumentException if the file does not parse or does not have exactly one
      *                                  {@code tdb2:location}
@@ -208,6 +210,13 @@ public final class KgServer {
         Statement st = locations.get(0);
         model.remove(st);
         model.add(st.getSubject(), location, databaseDirectory.toAbsolutePath().toString());
+        // the full-text index, if the file declares one, is the folder text/ of the same database directory
+        Property directory = model.createProperty(TEXT_NS, "directory");
+        for (Statement dir : model.listStatements(null, directory, (RDFNode) null).toList()) {
+            model.remove(dir);
+            model.add(dir.getSubject(), directory, model.createResource(
+                    TextIndexes.directory(databaseDirectory.toAbsolutePath()).toUri().toString()));
+        }
         return model;
     }
 

@@ -17,6 +17,7 @@ public final class ServerModules {
         modules.add(new org.alliancekg.guard.GuardModule());
         modules.add(new org.alliancekg.ingestion.http.ArticleIngestModule());
         modules.add(new org.alliancekg.publish.LinkedDataModule());
+        modules.add(new org.alliancekg.search.SearchModule());
         return List.copyOf(modules);
     }
 }

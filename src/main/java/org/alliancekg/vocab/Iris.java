@@ -104,6 +104,17 @@ public final class Iris {
         return ID + "article/" + checkArticleId(articleId);
     }
 
+    /**
+     * A sentence of an article: {@code akr:article/{articleId}#char={begin},{end}}, its code-point offsets in the body
+     * written as an RFC 5147 fragment (as NIF does).
+     */
+    public static String sentence(String articleId, int begin, int end) {
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("not a span: " + begin + "," + end);
+        }
+        return article(articleId) + "#char=" + begin + "," + end;
+    }
+
     /** The named graph of one article: {@code .../graph/article/{articleId}}. */
     public static String articleGraph(String articleId) {
         return GRAPH + "article/" + checkArticleId(articleId);
