@@ -87,7 +87,7 @@ public final class FullTextSearch {
             SELECT ?s ?score ?quote ?article ?title ?subject ?subjectLabel ?object ?objectLabel WHERE {
               (?s ?score) text:query (akg:quote ?q ?n) .
               GRAPH ?g {
-                ?s akg:quote ?quote ; prov:wasDerivedFrom ?article ; rdf:subject ?subject .
+                ?s a akg:Claim ; akg:quote ?quote ; prov:wasDerivedFrom ?article ; rdf:subject ?subject .
                 OPTIONAL { ?s rdf:object ?object }
                 OPTIONAL { ?article dcterms:title ?title }
               }
