@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.TreeMap;
 
 import org.alliancekg.vocab.AKG;
@@ -19,6 +21,7 @@ import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.TextIndexParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.lucene.queryparser.classic.QueryParser;
 
 /**
  * Full-text search over the database's text index (see {@link TextIndexes}) with {@code text:query}: the sentences
@@ -103,6 +106,10 @@ public final class FullTextSearch {
             } ORDER BY DESC(?score) ?s
             """;
 
+    private static final String CANDIDATES = PREFIXES + """
+            SELECT DISTINCT ?s WHERE { (?s ?score) text:query (rdfs:label ?q ?n) }
+            """;
+
     private final DatasetGraph dataset;
 
     /**
@@ -142,6 +149,31 @@ public final class FullTextSearch {
                     row.getLiteral("score").getDouble()));
         }));
         return hits.values().stream().limit(limit).toList();
+    }
+
+    /**
+     * The subjects (in any graph) whose label or alias has, for each word of {@code text} (or for some word, when
+     * {@code everyWord} is false), a word beginning with its first {@code prefixChars} letters (all of it when 0);
+     * case and accents ignored. The explorer's search and the reconciliation service take their candidates from here,
+     * and rank them by their own rules.
+     */
+    public Set<String> nameCandidates(String text, boolean everyWord, int prefixChars, int limit) {
+        List<String> clauses = new ArrayList<>();
+        for (String w : SearchQuery.words(text)) {
+            String prefix = prefixChars > 0 && w.length() > prefixChars ? w.substring(0, prefixChars) : w;
+            clauses.add((everyWord ? "+" : "") + QueryParser.escape(prefix) + "*");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        if (clauses.isEmpty()) {
+            return out;
+        }
+        SearchQuery q = new SearchQuery(text, String.join(" ", clauses));
+        Txn.executeRead(dataset, () -> run(CANDIDATES, q, limit, row -> {
+            if (row.get("s").isURIResource()) {
+                out.add(row.getResource("s").getURI());
+            }
+        }));
+        return out;
     }
 
     private List<SentenceHit> sentences(SearchQuery query, int limit) {

@@ -53,6 +53,22 @@ public record SearchQuery(String text, String lucene) {
         return new SearchQuery(text, lucene);
     }
 
+    /**
+     * The words of a text as the index holds them: accents removed, lower case, split at every character that is
+     * not a letter or a digit (apostrophes and hyphens too).
+     */
+    public static List<String> words(String text) {
+        String s = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String w : s.split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     /** Every word required, the whole as a boosted phrase. */
     private static String plain(String text) {
         List<String> words = new ArrayList<>();

@@ -112,6 +112,25 @@ public final class TextIndexes {
     }
 
     /**
+     * Builds the index of a database that has none (one built before the index existed, or a copy without it);
+     * returns whether it did. A database with an index is left alone.
+     */
+    public static boolean ensure(Path databaseDir) {
+        Path dir = directory(databaseDir);
+        try (java.util.stream.Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.empty()) {
+            if (files.anyMatch(f -> f.getFileName().toString().startsWith("segments"))) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+        LOG.info("the database {} has no text index: building it", databaseDir.getFileName());
+        build(org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(
+                org.apache.jena.dboe.base.file.Location.create(databaseDir)), databaseDir);
+        return true;
+    }
+
+    /**
      * Indexes every indexed triple of a freshly loaded database (in its named graphs) into a new index in its
      * directory; returns the number of entries. Throws, leaving a partial index, on failure: the caller discards the
      * directory.

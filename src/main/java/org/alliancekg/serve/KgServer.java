@@ -361,6 +361,7 @@ public final class KgServer {
                 throw new IllegalStateException("not a database directory: " + layout.display(db));
             }
 
+            TextIndexes.ensure(realDb);
             Model config = readConfig(configFile, realDb);
             String service = serviceName(config, configFile);
             List<String> writes = writeOperations(config);

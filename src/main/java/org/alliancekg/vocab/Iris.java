@@ -104,15 +104,12 @@ public final class Iris {
         return ID + "article/" + checkArticleId(articleId);
     }
 
-    /**
-     * A sentence of an article: {@code akr:article/{articleId}#char={begin},{end}}, its code-point offsets in the body
-     * written as an RFC 5147 fragment (as NIF does).
-     */
+    /** A sentence of an article: {@code akr:sentence/{articleId}/{begin}-{end}} (code-point offsets, as mentions). */
     public static String sentence(String articleId, int begin, int end) {
         if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("not a span: " + begin + "," + end);
+            throw new IllegalArgumentException("bad sentence span " + begin + "-" + end);
         }
-        return article(articleId) + "#char=" + begin + "," + end;
+        return ID + "sentence/" + checkArticleId(articleId) + "/" + begin + "-" + end;
     }
 
     /** The named graph of one article: {@code .../graph/article/{articleId}}. */
