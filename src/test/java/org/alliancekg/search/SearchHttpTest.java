@@ -45,7 +45,7 @@ class SearchHttpTest {
     static void buildAndServe() {
         ProjectLayout scratch = ProjectLayout.detect().withDbRoot(dbRoot);
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).modules(List.of(new SearchModule())).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(List.of(new SearchModule(), new org.alliancekg.explore.ExploreModule())).build().start();
     }
 
     @AfterAll
@@ -150,6 +150,26 @@ class SearchHttpTest {
         HttpResponse<String> r = get("kg/sparql?query=" + enc(q), "text/csv");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("https://w3id.org/alliance-kg/id/state/north-korea"), r.body());
+    }
+
+    @Test
+    void theExampleQueryRunsAtTheEndpoint() throws Exception {
+        String q = Files.readString(Path.of("queries/examples/full-text-search.rq"));
+        HttpResponse<String> r = get("kg/sparql?query=" + enc(q), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode rows = JSON.readTree(r.body()).path("results").path("bindings");
+        assertEquals(search("Kishida Fumio").path("sentences").size(), rows.size(), r.body());
+        assertTrue(rows.path(0).path("mentions").path("value").asText().contains("Fumio Kishida"), r.body());
+    }
+
+    @Test
+    void theExplorerSearchAddsSentencesAndQuotes() throws Exception {
+        HttpResponse<String> r = get("api/search?q=" + enc("kishida"), null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals(KISHIDA, body.path("results").path(0).path("iri").asText(), r.body());
+        assertEquals(search("kishida").path("sentences"), body.path("sentences"));
+        assertEquals(400, get("api/search?q=" + enc("japan AND (china"), null).statusCode());
     }
 
     @Test
