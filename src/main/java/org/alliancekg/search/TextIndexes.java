@@ -111,6 +111,18 @@ public final class TextIndexes {
         return (DatasetGraphText) TextDatasetFactory.create(tdb, open(databaseDir), true);
     }
 
+    /** The database inside a text dataset ({@link #wrap}, or the served one), or {@code dsg} itself. */
+    public static DatasetGraph unwrap(DatasetGraph dsg) {
+        return dsg instanceof DatasetGraphText text ? text.getWrapped() : dsg;
+    }
+
+    /** Closes the text index of a text dataset (releasing its Lucene lock); nothing for another dataset. */
+    public static void closeIndex(DatasetGraph dsg) {
+        if (dsg instanceof DatasetGraphText text) {
+            text.getTextIndex().close();
+        }
+    }
+
     /**
      * Builds the index of a database that has none (one built before the index existed, or a copy without it);
      * returns whether it did. A database with an index is left alone.

@@ -174,8 +174,10 @@ public final class KgServer {
             return;
         }
         stopped = true;
-        DatasetGraph dsg = dataset();
+        DatasetGraph served = dataset();
         fuseki.stop();
+        TextIndexes.closeIndex(served);
+        DatasetGraph dsg = TextIndexes.unwrap(served);
         if (DatabaseMgr.isTDB2(dsg)) {
             TDBInternal.expel(dsg);
         }

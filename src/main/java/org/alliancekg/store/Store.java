@@ -23,7 +23,6 @@ import org.alliancekg.search.TextIndexes;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -368,12 +367,8 @@ public final class Store {
 
     /** Releases a dataset opened with {@link #openCurrent()}. */
     public static void close(Dataset dataset) {
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        if (dsg instanceof DatasetGraphText text) {
-            text.getTextIndex().close();
-            dsg = text.getBase();
-        }
-        TDBInternal.expel(dsg);
+        TextIndexes.closeIndex(dataset.asDatasetGraph());
+        TDBInternal.expel(TextIndexes.unwrap(dataset.asDatasetGraph()));
     }
 
     /** The build information of the live database, if there is one with a readable {@code build.json}. */
