@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import org.alliancekg.extract.ArticleExtractor;
 import org.alliancekg.extract.Extraction;
+import org.alliancekg.extract.Sentence;
 import org.alliancekg.extract.Mention;
 import org.alliancekg.extract.Offsets;
 import org.alliancekg.extract.Span;
@@ -33,6 +34,7 @@ import org.alliancekg.vocab.Rank;
 import org.alliancekg.vocab.ClaimPredicate;
 import org.alliancekg.vocab.EntityKind;
 import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.NIF;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -165,6 +167,7 @@ public final class GraphAssembler {
         Model m = newModel();
         int minted = addArticle(m, a, c.catalog(), problems);
         addMentions(m, a, x.mentions());
+        addText(m, a, x.sentences());
         t = timings.lap(BuildTimings.Phase.RDF, t);
         Model suggested = SuggestionGraph.model(a.id(), x.suggestions());
         t = timings.lap(BuildTimings.Phase.SUGGESTIONS, t);
@@ -179,6 +182,20 @@ public final class GraphAssembler {
         }
         timings.lap(BuildTimings.Phase.CLAIMS, t);
         return new ArticleAssembly(a.id(), m, claimCount, x.mentions().size(), minted, suggested);
+    }
+
+    /** The body as {@code nif:isString} of the article, and each sentence as a {@code nif:Sentence}. */
+    private static void addText(Model m, Article a, List<Sentence> sentences) {
+        Resource art = m.createResource(Iris.article(a.id()));
+        art.addProperty(NIF.isString, a.body());
+        for (Sentence s : sentences) {
+            Resource node = m.createResource(Iris.sentence(a.id(), s.span().begin(), s.span().end()));
+            node.addProperty(RDF.type, NIF.Sentence);
+            node.addProperty(NIF.anchorOf, s.text());
+            node.addLiteral(NIF.beginIndex, offset(m, s.span().begin()));
+            node.addLiteral(NIF.endIndex, offset(m, s.span().end()));
+            node.addProperty(NIF.referenceContext, art);
+        }
     }
 
     private static Model newModel() {

@@ -2,6 +2,7 @@ package org.alliancekg.cli;
 
 import org.alliancekg.explore.ExploreModule;
 import org.alliancekg.publish.LinkedDataModule;
+import org.alliancekg.search.SearchModule;
 import org.alliancekg.serve.ServerContext;
 import org.alliancekg.serve.cache.ResultCacheModule;
 import org.alliancekg.serve.guard.GuardModule;
@@ -28,6 +29,7 @@ public final class ServerModules {
                 ExploreModule::new,
                 GuardModule::new,
                 LinkedDataModule::new,
-                ResultCacheModule::new);
+                ResultCacheModule::new,
+                SearchModule::new);
     }
 }

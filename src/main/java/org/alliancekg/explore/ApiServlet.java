@@ -1,5 +1,9 @@
 package org.alliancekg.explore;
 
+import org.alliancekg.text.FullTextSearch;
+import org.alliancekg.text.SearchException;
+import org.alliancekg.text.SearchJson;
+import org.alliancekg.text.SearchQuery;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -42,7 +46,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The explorer's JSON API (GET only):
  * <ul>
- *   <li>{@code /api/search?q=TEXT[&limit=N][&articles=true]}: nodes whose label or alias contains the text, best
+ *   <li>{@code /api/search?q=TEXT[&limit=N][&articles=true]}: nodes whose label or alias contains the text (and, over
+ *   the full-text index, {@code sentences} and {@code quotes} as on {@code /search}), best
  *       first ({@code {"query", "results": [{iri, id, label, class, class_label, color, matched, page}]}});</li>
  *   <li>{@code /api/neighbourhood?iri=IRI[&articles=true]}: the node, every relation touching it and the nodes at
  *       their other ends, as Cytoscape JSON with page links and the evidence's article titles
@@ -127,6 +132,14 @@ final class ApiServlet extends HttpServlet {
             ObjectNode r = node(h.node());
             r.put("matched", h.matched());
             results.add(r);
+        }
+        // with the full-text index: also the sentences and claim quotes that hold the words (see /search)
+        if (FullTextSearch.hasIndex(dataset.get())) {
+            try {
+                SearchJson.addTexts(body, new FullTextSearch(dataset.get()).search(SearchQuery.of(q), limit));
+            } catch (SearchException e) {
+                throw new BadRequest(e.getMessage());
+            }
         }
         Json.send(resp, HttpServletResponse.SC_OK, body);
     }

@@ -1,5 +1,6 @@
 package org.alliancekg.explore;
 
+import org.alliancekg.text.FullTextSearch;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.alliancekg.export.GraphNode;
 import org.alliancekg.export.RelationGraphReader;
@@ -21,8 +23,9 @@ import org.apache.jena.vocabulary.SKOS;
 /**
  * Finds nodes of the relation graph by their {@code rdfs:label} and {@code skos:altLabel}, ignoring case and
  * accents. Best first: the whole label, the whole alias, a label or alias that starts with the text, one with a
- * word that starts with it, one that contains it; then alphabetically. Scans the labels of the curated data on each
- * search, which is quick at the size of this graph.
+ * word that starts with it, one that contains it; then alphabetically. On the served dataset the candidates come from
+ * the full-text index ({@link FullTextSearch#nameCandidates}: every word of the text begins a word of the label or
+ * alias); without an index (a plain dataset) every label of the curated data is scanned.
  *
  * <pre>{@code
  * List<EntitySearch.Hit> hits = new EntitySearch(dataset).search("Kishida", 20);
@@ -40,6 +43,9 @@ final class EntitySearch {
     record Hit(GraphNode node, String matched, int rank) {
     }
 
+    /** The most nodes the text index hands over for ranking. */
+    private static final int MAX_CANDIDATES = 10_000;
+
     private final DatasetGraph dataset;
     private final boolean articles;
 
@@ -55,10 +61,13 @@ final class EntitySearch {
             return List.of();
         }
         Map<String, Match> best = new HashMap<>();
+        // with the full-text index, only the nodes a label or alias of which has words starting as the query's
+        Set<String> candidates = FullTextSearch.hasIndex(dataset)
+                ? new FullTextSearch(dataset).nameCandidates(text, true, 0, MAX_CANDIDATES) : null;
         Txn.executeRead(dataset, () -> {
             Graph g = RelationGraphReader.curatedGraph(dataset);
-            scan(g, RDFS.label.asNode(), 0, q, best);
-            scan(g, SKOS.altLabel.asNode(), 1, q, best);
+            scan(g, RDFS.label.asNode(), 0, q, candidates, best);
+            scan(g, SKOS.altLabel.asNode(), 1, q, candidates, best);
         });
         List<GraphNode> nodes = RelationGraphReader.of(dataset).withArticles(articles).describe(best.keySet());
         List<Hit> hits = new ArrayList<>();
@@ -76,9 +85,11 @@ final class EntitySearch {
     }
 
     /** Labels rank {@code 2k}, aliases {@code 2k + 1} for the k-th kind of match. */
-    private static void scan(Graph g, Node property, int offset, String q, Map<String, Match> best) {
+    private static void scan(Graph g, Node property, int offset, String q, Set<String> candidates,
+                             Map<String, Match> best) {
         g.find(Node.ANY, property, Node.ANY).forEachRemaining(t -> {
-            if (!t.getSubject().isURI() || !t.getObject().isLiteral()) {
+            if (!t.getSubject().isURI() || !t.getObject().isLiteral()
+                    || candidates != null && !candidates.contains(t.getSubject().getURI())) {
                 return;
             }
             String text = t.getObject().getLiteralLexicalForm();

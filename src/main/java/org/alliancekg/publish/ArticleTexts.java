@@ -1,27 +1,29 @@
 package org.alliancekg.publish;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-import org.alliancekg.ingest.Article;
-import org.alliancekg.ingest.ArticleReader;
-import org.alliancekg.ingest.InputException;
-import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.vocab.Iris;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.alliancekg.vocab.NIF;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 
 /**
- * The body texts of the corpus articles, for showing quotes and mentions in context. The graph holds each
- * article's {@code akg:textSha256}, not its text: the text is read from {@code data/articles/{id}.md} and used only
- * when its SHA-256 equals the graph's, so offsets are never applied to a text they were not computed on.
+ * The body texts of the corpus articles, for showing quotes and mentions in context, read from the database: each
+ * article's graph holds its body as {@code nif:isString} beside its {@code akg:textSha256}. A body is used only when
+ * its SHA-256 equals the hash the caller read from the graph, so offsets are never applied to a text they were not
+ * computed on.
  */
 final class ArticleTexts {
-
-    private static final Logger LOG = LoggerFactory.getLogger("akg.publish");
 
     /** An article body, or the reason there is none. */
     record Text(String body, String problem) {
@@ -30,11 +32,10 @@ final class ArticleTexts {
         }
     }
 
-    private final ProjectLayout layout;
-    private final Map<String, Article> cache = new ConcurrentHashMap<>();
+    private final Supplier<DatasetGraph> dataset;
 
-    ArticleTexts(ProjectLayout layout) {
-        this.layout = layout;
+    ArticleTexts(Supplier<DatasetGraph> dataset) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
     }
 
     /** The article id of an article IRI ({@code akr:article/{id}}), if it is one. */
@@ -56,21 +57,34 @@ final class ArticleTexts {
         if (id.isEmpty()) {
             return new Text(null, "not an article IRI");
         }
-        Path file = layout.articlesDir().resolve(id.get() + ArticleReader.SUFFIX);
-        if (!Files.isRegularFile(file)) {
-            return new Text(null, "the article text is not available on this server");
+        DatasetGraph dsg = dataset.get();
+        Node graph = NodeFactory.createURI(Iris.articleGraph(id.get()));
+        Node article = NodeFactory.createURI(articleIri);
+        String body = Txn.calculateRead(dsg, () -> {
+            Iterator<Quad> it = dsg.find(graph, article, NIF.isString.asNode(), Node.ANY);
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (o.isLiteral()) {
+                    return o.getLiteralLexicalForm();
+                }
+            }
+            return null;
+        });
+        if (body == null) {
+            return new Text(null, "the database holds no text of this article");
         }
-        Article article;
+        if (expectedSha256 == null || !expectedSha256.equals(sha256(body))) {
+            return new Text(null, "the article text in the database differs from the one its offsets were computed on");
+        }
+        return new Text(body, null);
+    }
+
+    private static String sha256(String text) {
         try {
-            article = cache.computeIfAbsent(id.get(), k -> new ArticleReader(layout).read(file));
-        } catch (InputException e) {
-            LOG.warn("cannot read {}: {}", layout.display(file), e.getMessage());
-            return new Text(null, "the article file cannot be read");
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
-        if (expectedSha256 == null || !expectedSha256.equals(article.textSha256())) {
-            cache.remove(id.get());
-            return new Text(null, "the article text on this server differs from the one the graph was built from");
-        }
-        return new Text(article.body(), null);
     }
 }

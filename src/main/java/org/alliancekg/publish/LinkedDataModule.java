@@ -79,7 +79,7 @@ public final class LinkedDataModule implements FusekiModule {
 
     private void configure(FusekiServer.Builder builder, ServerContext ctx) {
         SiteLinks links = new SiteLinks(ctx.publicBase(), ctx.serviceName());
-        ArticleTexts texts = new ArticleTexts(ctx.layout());
+        ArticleTexts texts = new ArticleTexts(ctx.dataset());
         ResourceServlet resources = new ResourceServlet(ctx.dataset(), links, texts);
         for (String path : RESOURCE_PATHS) {
             builder.addServlet(path, resources);

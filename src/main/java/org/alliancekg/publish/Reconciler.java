@@ -188,6 +188,14 @@ public final class Reconciler {
 
     /** The best candidates for a query, best first (ties by name, then id). */
     public List<Candidate> reconcile(Query query) {
+        return reconcile(query, null);
+    }
+
+    /**
+     * As {@link #reconcile(Query)}, scoring only the individuals whose IRI is in {@code among} (the candidates the
+     * full-text index found), or all when it is null.
+     */
+    public List<Candidate> reconcile(Query query, Set<String> among) {
         String qKey = NameKey.of(query.text());
         if (qKey.isEmpty()) {
             return List.of();
@@ -201,6 +209,9 @@ public final class Reconciler {
         }
         List<Scored> scored = new ArrayList<>();
         for (Entry e : entries) {
+            if (among != null && !among.contains(e.iri())) {
+                continue;
+            }
             if (!wanted.isEmpty() && wanted.stream().noneMatch(e.allTypes()::contains)) {
                 continue;
             }

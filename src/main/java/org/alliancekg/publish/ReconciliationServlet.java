@@ -1,5 +1,6 @@
 package org.alliancekg.publish;
 
+import org.alliancekg.text.FullTextSearch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -186,10 +187,19 @@ final class ReconciliationServlet extends HttpServlet {
         return new Reconciler.Query(q.path("query").asText(), types, limit.asInt(0), properties);
     }
 
+    /** Letters of each query word a name's word must begin with to be a candidate ("peoples" finds "People's"). */
+    private static final int CANDIDATE_PREFIX = 4;
+    /** The most candidates the text index hands over for ranking. */
+    private static final int MAX_CANDIDATES = 10_000;
+
     private ObjectNode results(Reconciler.Query query) {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode result = out.putArray("result");
-        for (Reconciler.Candidate c : reconciler().reconcile(query)) {
+        DatasetGraph dsg = dataset.get();
+        // the full-text index picks the individuals with a word beginning as one of the query's; the reconciler ranks
+        java.util.Set<String> among = FullTextSearch.hasIndex(dsg)
+                ? new FullTextSearch(dsg).nameCandidates(query.text(), false, CANDIDATE_PREFIX, MAX_CANDIDATES) : null;
+        for (Reconciler.Candidate c : reconciler().reconcile(query, among)) {
             ObjectNode r = result.addObject();
             r.put("id", c.id());
             r.put("name", c.name());

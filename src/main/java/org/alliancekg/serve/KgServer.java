@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.text.TextIndexes;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
@@ -80,6 +81,7 @@ public final class KgServer {
 
     /** TDB2 assembler namespace. */
     static final String TDB2_NS = "http://jena.apache.org/2016/tdb#";
+    static final String TEXT_NS = "http://jena.apache.org/text#";
     /** Fuseki configuration namespace. */
     static final String FUSEKI_NS = "http://jena.apache.org/fuseki#";
 
@@ -177,8 +179,10 @@ public final class KgServer {
             return;
         }
         stopped = true;
-        DatasetGraph dsg = dataset();
+        DatasetGraph served = dataset();
         fuseki.stop();
+        TextIndexes.closeIndex(served);
+        DatasetGraph dsg = TextIndexes.unwrap(served);
         if (DatabaseMgr.isTDB2(dsg)) {
             TDBInternal.expel(dsg);
         }
@@ -192,7 +196,7 @@ public final class KgServer {
 
     /**
      * Reads a Fuseki configuration file and points every {@code tdb2:location} at {@code databaseDirectory}
-     * (absolute). The file must describe exactly one TDB2 dataset.
+     * (absolute), and a {@code text:directory} at its folder {@code text/}. The file must describe exactly one TDB2 dataset.
      *
      * @throws IllegalArgumentException if the file does not parse or does not have exactly one
      *                                  {@code tdb2:location}
@@ -213,6 +217,13 @@ public final class KgServer {
         Statement st = locations.get(0);
         model.remove(st);
         model.add(st.getSubject(), location, databaseDirectory.toAbsolutePath().toString());
+        // the full-text index, if the file declares one, is the folder text/ of the same database directory
+        Property directory = model.createProperty(TEXT_NS, "directory");
+        for (Statement dir : model.listStatements(null, directory, (RDFNode) null).toList()) {
+            model.remove(dir);
+            model.add(dir.getSubject(), directory, model.createResource(
+                    TextIndexes.directory(databaseDirectory.toAbsolutePath()).toUri().toString()));
+        }
         return model;
     }
 
@@ -360,6 +371,7 @@ public final class KgServer {
                 throw new IllegalStateException("not a database directory: " + layout.display(db));
             }
 
+            TextIndexes.ensure(realDb);
             Model config = readConfig(configFile, realDb);
             String service = serviceName(config, configFile);
             List<String> writes = writeOperations(config);

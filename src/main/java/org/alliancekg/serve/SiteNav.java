@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The top bar every HTML page of the site carries: the home page, the resource pages, the explorer, the timeline
- * and the query editor. This class is the one list of its links and the one writer of its markup; the style is the
+ * and the query editor; it ends with a search box that sends its words to {@value #SEARCH}. This class is the one list of its links and the one writer of its markup; the style is the
  * classpath file {@code webapp/static/site.css}, served at {@value #STYLESHEET}.
  *
  * <p>Each page chooses how a site path becomes a link: the home page links root-relative, the resource pages under
@@ -21,6 +21,9 @@ public final class SiteNav {
 
     /** Where {@code webapp/static/site.css} is served, the bar's style. */
     public static final String STYLESHEET = "/static/site.css";
+
+    /** The full-text search page, where the bar's search box sends its query ({@code ?q=}). */
+    public static final String SEARCH = "/search";
 
     /** The id of the home page's section with the dumps and exports, the target of the "Downloads" link. */
     public static final String DOWNLOADS_ANCHOR = "downloads";
@@ -84,8 +87,13 @@ public final class SiteNav {
             }
             h.append('>').append(HtmlEscape.esc(link.label())).append("</a>");
         }
-        h.append("</nav></header>\n");
+        h.append("</nav>").append(Templates.render("site-search", new SearchBox(href.apply(SEARCH))))
+                .append("</header>\n");
         return h.toString();
+    }
+
+    /** The search box of the bar (template {@code site-search.mustache}): a GET form to {@value #SEARCH}. */
+    private record SearchBox(String action) {
     }
 
     /**

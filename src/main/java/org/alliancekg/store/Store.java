@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.text.TextIndexes;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -45,12 +46,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Each build goes into a fresh directory {@code tdb2-<timestamp>} in one write transaction, with a
  * {@code build.json} beside the data; only then is the symbolic link {@code current} replaced, atomically, and
  * older builds deleted, but for those another running process (a server) still has open. A failed build never
- * touches {@code current}.
+ * touches {@code current}. The full-text index is built inside the new directory before the swap (see
+ * {@link TextIndexes}), so graph and index are switched together.
  *
  * <pre>{@code
  * Store store = new Store(layout);
  * Path live = store.commit(dataset, inputHash, counts);
- * Dataset ds = store.openCurrent();
+ * Dataset ds = store.openCurrent();     // with its text index (see TextIndexes)
  * }</pre>
  */
 public final class Store {
@@ -108,6 +110,7 @@ public final class Store {
                     }
                     dataset.asDatasetGraph().prefixes().forEach((p, ns) -> tdb.prefixes().add(p, ns));
                 });
+                TextIndexes.build(tdb, dir);
             } finally {
                 TDBInternal.expel(tdb);
             }
@@ -193,6 +196,7 @@ public final class Store {
                 }
                 stream.finish();
                 dl.finishBulk();
+                TextIndexes.build(tdb, dir);
             } finally {
                 TDBInternal.expel(tdb);
             }
@@ -351,18 +355,20 @@ public final class Store {
     }
 
     /**
-     * Connects to the live database (through the real directory behind {@code current}). Throws
+     * Connects to the live database (through the real directory behind {@code current}), with its text index: writes
+     * in a transaction update both. Throws
      * {@link IllegalStateException} when there is none.
      */
     public Dataset openCurrent() {
         Path dir = currentDir().orElseThrow(() -> new IllegalStateException(
                 "no database at " + layout.display(layout.currentDb()) + ": run 'alliance-kg build' first"));
-        return DatasetFactory.wrap(DatabaseMgr.connectDatasetGraph(Location.create(dir)));
+        return DatasetFactory.wrap(TextIndexes.wrap(DatabaseMgr.connectDatasetGraph(Location.create(dir)), dir));
     }
 
     /** Releases a dataset opened with {@link #openCurrent()}. */
     public static void close(Dataset dataset) {
-        TDBInternal.expel(dataset.asDatasetGraph());
+        TextIndexes.closeIndex(dataset.asDatasetGraph());
+        TDBInternal.expel(TextIndexes.unwrap(dataset.asDatasetGraph()));
     }
 
     /** The build information of the live database, if there is one with a readable {@code build.json}. */

@@ -104,6 +104,14 @@ public final class Iris {
         return ID + "article/" + checkArticleId(articleId);
     }
 
+    /** A sentence of an article: {@code akr:sentence/{articleId}/{begin}-{end}} (code-point offsets, as mentions). */
+    public static String sentence(String articleId, int begin, int end) {
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("bad sentence span " + begin + "-" + end);
+        }
+        return ID + "sentence/" + checkArticleId(articleId) + "/" + begin + "-" + end;
+    }
+
     /** The named graph of one article: {@code .../graph/article/{articleId}}. */
     public static String articleGraph(String articleId) {
         return GRAPH + "article/" + checkArticleId(articleId);

@@ -28,11 +28,11 @@ class PackageLayersTest {
     /** Layer of each top-level package, lowest first. A new package must be given its layer here. */
     private static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("vocab", 0),
-            Map.entry("ingest", 1), Map.entry("sources", 1), Map.entry("export", 1),
+            Map.entry("ingest", 1), Map.entry("sources", 1), Map.entry("export", 1), Map.entry("text", 1),
             Map.entry("extract", 2), Map.entry("store", 2),
             Map.entry("build", 3),
             Map.entry("serve", 5),
-            Map.entry("publish", 6),
+            Map.entry("publish", 6), Map.entry("search", 6),
             Map.entry("explore", 7),
             Map.entry("bench", 8), Map.entry("evaluate", 8), Map.entry("loadtest", 8), Map.entry("push", 8),
             Map.entry("cli", 9));

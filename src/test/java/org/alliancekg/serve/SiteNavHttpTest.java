@@ -48,7 +48,8 @@ class SiteNavHttpTest {
             new String[] {"/kg/sparql", "/kg/sparql"},
             new String[] {"/explore", "/explore"},
             new String[] {"/timeline", "/timeline"},
-            new String[] {"/query", "/query"});
+            new String[] {"/query", "/query"},
+            new String[] {"/search?q=Kishida", ""});
 
     static final Pattern BAR = Pattern.compile("<header class=\"site-bar\">.*?</header>", Pattern.DOTALL);
     static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\"[^>]*>([^<]*)</a>");
@@ -96,11 +97,11 @@ class SiteNavHttpTest {
         String markup = bar.group();
         assertTrue(!bar.find(), path + ": two site bars");
         URI page = URI.create(base + path);
-        Matcher a = Pattern.compile("href=\"([^\"]*)\"").matcher(markup.replace(" aria-current=\"page\"", ""));
+        Matcher a = Pattern.compile("(href|action)=\"([^\"]*)\"").matcher(markup.replace(" aria-current=\"page\"", ""));
         StringBuilder out = new StringBuilder();
         while (a.find()) {
             a.appendReplacement(out, Matcher.quoteReplacement(
-                    "href=\"" + page.resolve(a.group(1).replace("&amp;", "&")) + "\""));
+                    a.group(1) + "=\"" + page.resolve(a.group(2).replace("&amp;", "&")) + "\""));
         }
         a.appendTail(out);
         return out.toString();

@@ -100,7 +100,7 @@ public final class ResultCacheModule implements FusekiModule {
 
     /** The data version of the served dataset, or null while a writer is active or for a non-TDB2 dataset. */
     static Object version(ServerContext ctx) {
-        DatasetGraph dsg = ctx.dataset().get();
+        DatasetGraph dsg = org.alliancekg.text.TextIndexes.unwrap(ctx.dataset().get());
         if (!DatabaseMgr.isTDB2(dsg)) {
             return null;
         }
