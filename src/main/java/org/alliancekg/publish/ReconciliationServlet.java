@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.alliancekg.serve.Templates;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -29,7 +30,9 @@ import org.apache.jena.system.Txn;
  * Reconciliation Community Group, versions 0.1 and 0.2, as OpenRefine speaks it.
  *
  * <ul>
- *   <li>{@code GET /reconcile} (no parameters): the service manifest — name, {@code identifierSpace}
+ *   <li>{@code GET /reconcile} (no parameters) from a browser ({@code Accept} prefers HTML to JSON): a short page
+ *       saying what the service is and how to add it to OpenRefine;</li>
+ *   <li>{@code GET /reconcile} (no parameters) otherwise, or with {@code ?format=json}: the service manifest — name, {@code identifierSpace}
  *       {@value Iris#ID}, {@code schemaSpace} the akg namespace, {@code defaultTypes} (the akg classes of the
  *       individuals), {@code view} (the resource page of an id) and {@code preview};</li>
  *   <li>{@code queries={"q0":{"query":"Kishida","type":"...Person","limit":3,"properties":[...]}}} as a GET
@@ -84,6 +87,8 @@ final class ReconciliationServlet extends HttpServlet {
                 json(resp, batch(queries));
             } else if (single != null) {
                 json(resp, single(single));
+            } else if (wantsPage(req)) {
+                page(req, resp);
             } else {
                 json(resp, manifest(req));
             }
@@ -119,6 +124,41 @@ final class ReconciliationServlet extends HttpServlet {
         m.putObject("view").put("url", site + "id/{{id}}");
         m.putObject("preview").put("url", site + "reconcile/preview?id={{id}}").put("width", 430).put("height", 140);
         return m;
+    }
+
+    /**
+     * Whether the request is a browser's: it prefers HTML to JSON ({@code Accept}) and does not ask for the manifest
+     * by {@code ?format=json}. OpenRefine and other clients (no {@code Accept}, {@code *}{@code /*}, JSON) get JSON.
+     */
+    private static boolean wantsPage(HttpServletRequest req) {
+        if ("json".equals(req.getParameter("format"))) {
+            return false;
+        }
+        AcceptHeader accept = AcceptHeader.parse(req.getHeader("Accept"));
+        return accept.quality("text/html") > accept.quality("application/json");
+    }
+
+    private record PageScope(String service, String identifierSpace, String schemaSpace, String manifest,
+                             List<DescriptionPages.Link> types, String example, String preview) {
+    }
+
+    /** The short HTML page for browsers: what the service is, its address for OpenRefine, its types. */
+    private void page(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String site = links.siteBase(req);
+        List<DescriptionPages.Link> types = new ArrayList<>();
+        for (Reconciler.Type t : reconciler().defaultTypes()) {
+            types.add(new DescriptionPages.Link(t.name(), links.href(t.id()), null));
+        }
+        String content = Templates.render("reconcile", new PageScope(site + "reconcile", Iris.ID, AKG.NS,
+                links.page("reconcile") + "?format=json", types, links.page("reconcile") + "?query=Kishida",
+                links.page("reconcile/preview") + "?id=person/fumio-kishida"));
+        byte[] body = PageLayout.page("Reconciliation service", links, "/reconcile", content)
+                .getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setHeader("Vary", "Accept");
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
     }
 
     private ObjectNode batch(String text) throws BadQuery {
