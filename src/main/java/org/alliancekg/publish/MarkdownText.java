@@ -88,7 +88,8 @@ final class MarkdownText {
         int cpCount = source.codePointCount(0, source.length());
         Map<Highlight, int[]> chars = new LinkedHashMap<>();
         List<Highlight> sorted = new ArrayList<>(highlights);
-        sorted.sort(Comparator.comparingInt(Highlight::begin).thenComparing(Comparator.comparingInt(Highlight::end).reversed()));
+        sorted.sort(Comparator.comparingInt(Highlight::begin)
+                .thenComparing(Comparator.comparingInt(Highlight::end).reversed()));
         for (Highlight h : sorted) {
             if (h.end() <= cpCount && h.end() > h.begin()) {
                 chars.put(h, new int[] {source.offsetByCodePoints(0, h.begin()), source.offsetByCodePoints(0, h.end())});
