@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.alliancekg.serve.Templates;
 import org.alliancekg.sources.SourceViewReader;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
@@ -32,8 +33,10 @@ import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Renders the HTML pages of the graph's resources, of the ontology and of named graphs, from the union graph of a
- * {@link Describer}. Call it inside a read transaction. Every piece of data reaches the page through
- * {@link Html#text(String)} or {@link Html#attr(String)}, escaped.
+ * {@link Describer}. Call it inside a read transaction. Every piece of data reaches the page escaped: through the
+ * Mustache templates ({@link PageLayout}, the heading, the passage, the article text), {@link MarkdownText} (article
+ * text, raw HTML escaped), or, in the sections not yet moved to templates, {@link Html#text(String)} and
+ * {@link Html#attr(String)}.
  */
 final class PageRenderer {
 
@@ -125,28 +128,23 @@ final class PageRenderer {
         return PageLayout.page(title, links, null, h.toString());
     }
 
+    private record Link(String label, String href, String iri) {
+    }
+
+    private record HeadingScope(String title, String iri, boolean claim, boolean deprecated, String reason,
+                                boolean hasTypes, List<Link> types, List<String> comments) {
+    }
+
+    /** Title, IRI, deprecation, classes and comments ({@code templates/resource-heading.mustache}). */
     private void heading(Html h, Node resource, String title) {
-        h.raw(isA(resource, CLAIM) ? "<h1 class=\"claim-title\">" : "<h1>").text(title)
-                .raw("</h1>\n<div class=\"iri\">").text(resource.getURI()).raw("</div>\n");
-        if (union.contains(resource, AKG.rank.asNode(), Rank.DEPRECATED.resource().asNode())) {
-            h.raw("<p class=\"deprecated\">This claim is deprecated: the article says it, but it is wrong or "
-                    + "contradicted, and the graph does not assert it.");
-            first(resource, AKG.rankReason.asNode()).ifPresent(r -> h.raw(" ").text(r.getLiteralLexicalForm()));
-            h.raw("</p>\n");
-        }
-        List<Node> types = sorted(objects(resource, TYPE));
-        if (!types.isEmpty()) {
-            h.raw("<p class=\"types\">");
-            for (Node t : types) {
-                term(h, t);
-            }
-            h.raw("</p>\n");
-        }
-        for (Node c : objects(resource, COMMENT)) {
-            if (c.isLiteral()) {
-                h.raw("<p class=\"comment\">").text(c.getLiteralLexicalForm()).raw("</p>\n");
-            }
-        }
+        List<Link> types = sorted(objects(resource, TYPE)).stream().filter(Node::isURI)
+                .map(t -> new Link(label(t), links.href(t.getURI()), t.getURI())).toList();
+        List<String> comments = objects(resource, COMMENT).stream().filter(Node::isLiteral)
+                .map(Node::getLiteralLexicalForm).toList();
+        boolean deprecated = union.contains(resource, AKG.rank.asNode(), Rank.DEPRECATED.resource().asNode());
+        String reason = first(resource, AKG.rankReason.asNode()).map(Node::getLiteralLexicalForm).orElse(null);
+        h.raw(Templates.render("resource-heading", new HeadingScope(title, resource.getURI(), isA(resource, CLAIM),
+                deprecated, reason, !types.isEmpty(), types, comments)));
     }
 
     private void formats(Html h, String documentPath) {
@@ -281,43 +279,60 @@ final class PageRenderer {
         h.link(links.href(c.getURI()), "claim page").raw("</div></div>\n");
     }
 
+    private record Problem(String cssClass, String message) {
+    }
+
+    private record Passage(int begin, int end, String articleHref, String articleIri, String articleLabel,
+                           String html) {
+    }
+
+    private record PassageScope(String heading, List<Problem> problems, Passage passage) {
+    }
+
+    /** The article text with the passage at the node's offsets marked ({@code templates/passage.mustache}). */
     private void quoteInContext(Html h, Node node, Node textProperty, String heading) {
+        h.raw(Templates.render("passage", passage(node, textProperty, heading)));
+    }
+
+    private PassageScope passage(Node node, Node textProperty, String heading) {
         Optional<Node> article = first(node, DERIVED);
         Optional<Integer> begin = first(node, BEGIN).flatMap(PageRenderer::intValue);
         Optional<Integer> end = first(node, END).flatMap(PageRenderer::intValue);
-        h.raw("<h2 id=\"context\">").text(heading).raw("</h2>\n");
         if (article.isEmpty() || !article.get().isURI() || begin.isEmpty() || end.isEmpty()) {
-            h.raw("<p class=\"muted\">No source article or offsets are recorded.</p>\n");
-            return;
+            return new PassageScope(heading, List.of(new Problem("muted", "No source article or offsets are recorded.")),
+                    null);
         }
         ArticleTexts.Text text = texts.body(article.get().getURI(),
                 first(article.get(), SHA).map(Node::getLiteralLexicalForm).orElse(null));
         if (!text.available()) {
-            h.raw("<p class=\"warning\">Cannot show the text: ").text(text.problem()).raw(".</p>\n");
-            return;
+            return new PassageScope(heading, List.of(new Problem("warning", "Cannot show the text: " + text.problem()
+                    + ".")), null);
         }
         String body = text.body();
         int cpCount = body.codePointCount(0, body.length());
         if (begin.get() < 0 || end.get() < begin.get() || end.get() > cpCount) {
-            h.raw("<p class=\"warning\">The offsets ").text(begin.get() + "-" + end.get())
-                    .raw(" lie outside the article text.</p>\n");
-            return;
+            return new PassageScope(heading, List.of(new Problem("warning", "The offsets " + begin.get() + "-"
+                    + end.get() + " lie outside the article text.")), null);
         }
         int b = body.offsetByCodePoints(0, begin.get());
         int e = body.offsetByCodePoints(0, end.get());
         Optional<Node> expected = first(node, textProperty);
+        List<Problem> problems = new ArrayList<>();
         if (expected.isPresent() && !expected.get().getLiteralLexicalForm().equals(body.substring(b, e))) {
-            h.raw("<p class=\"warning\">The text at offsets ").text(begin.get() + "-" + end.get())
-                    .raw(" differs from the recorded words.</p>\n");
+            problems.add(new Problem("warning", "The text at offsets " + begin.get() + "-" + end.get()
+                    + " differs from the recorded words."));
         }
-        h.raw("<p>Characters ").text(begin.get() + "–" + end.get()).raw(" of ");
-        term(h, article.get());
-        h.raw(" (<a href=\"#hl\">jump to the passage</a>):</p>\n<div class=\"article-text\">")
-                .raw(MarkdownText.render(body, List.of(new MarkdownText.Highlight(begin.get(), end.get(), "hl", "quote",
-                        null))))
-                .raw("</div>\n");
+        String html = MarkdownText.render(body,
+                List.of(new MarkdownText.Highlight(begin.get(), end.get(), "hl", "quote", null)));
+        Node a = article.get();
+        return new PassageScope(heading, problems,
+                new Passage(begin.get(), end.get(), links.href(a.getURI()), a.getURI(), label(a), html));
     }
 
+    private record ArticleTextScope(String html, String problem) {
+    }
+
+    /** The article's claims, then its text with its mentions marked ({@code templates/article-text.mustache}). */
     private void articleSections(Html h, Node article) {
         List<Node> claims = new ArrayList<>();
         union.find(Node.ANY, DERIVED, article).forEachRemaining(t -> {
@@ -333,13 +348,9 @@ final class PageRenderer {
                 "The facts this article supports, in the order of their quotes in the text.");
         ArticleTexts.Text text = texts.body(article.getURI(),
                 first(article, SHA).map(Node::getLiteralLexicalForm).orElse(null));
-        h.raw("<h2 id=\"text\">Text</h2>\n");
-        if (text.available()) {
-            h.raw("<details open><summary>The article text, its mentions marked</summary><div class=\"article-text\">")
-                    .raw(MarkdownText.render(text.body(), mentionHighlights(article))).raw("</div></details>\n");
-        } else {
-            h.raw("<p class=\"muted\">").text("The text cannot be shown: " + text.problem() + ".").raw("</p>\n");
-        }
+        h.raw(Templates.render("article-text", new ArticleTextScope(
+                text.available() ? MarkdownText.render(text.body(), mentionHighlights(article)) : null,
+                text.problem())));
     }
 
     private void mentions(Html h, Node resource) {
