@@ -246,6 +246,11 @@ final class ReconciliationServlet extends HttpServlet {
         return out;
     }
 
+    private record PreviewScope(String name, String href, String id, List<Reconciler.Type> types,
+                                String description) {
+    }
+
+    /** The preview card of an individual ({@code templates/reconcile-preview.mustache}). */
     private void preview(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String id = req.getParameter("id");
         Optional<Reconciler.Candidate> c = id == null ? Optional.empty() : reconciler().lookup(id);
@@ -253,19 +258,10 @@ final class ReconciliationServlet extends HttpServlet {
             Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: no individual with this id\n");
             return;
         }
-        Html h = new Html();
-        h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").text(c.get().name())
-                .raw("</title></head><body style=\"font-family:sans-serif;margin:.5em\"><a target=\"_blank\" href=\"")
-                .attr(links.siteBase(req) + "id/" + c.get().id()).raw("\"><b>").text(c.get().name()).raw("</b></a> ");
-        for (Reconciler.Type t : c.get().types()) {
-            h.raw("<span style=\"color:#555\">(").text(t.name()).raw(")</span> ");
-        }
-        h.raw("<div style=\"color:#777;font-size:.85em\">").text(c.get().id()).raw("</div>");
-        if (c.get().description() != null) {
-            h.raw("<p style=\"font-size:.9em\">").text(c.get().description()).raw("</p>");
-        }
-        h.raw("</body></html>\n");
-        byte[] body = h.toString().getBytes(StandardCharsets.UTF_8);
+        Reconciler.Candidate found = c.get();
+        String html = Templates.render("reconcile-preview", new PreviewScope(found.name(),
+                links.siteBase(req) + "id/" + found.id(), found.id(), found.types(), found.description()));
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
         resp.setContentType("text/html; charset=utf-8");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);

@@ -245,6 +245,10 @@ class ReadablePagesHttpTest {
         assertEquals("application/json", LinkedDataHttpTest.mediaType(asked), "the manifest link of the page");
         HttpResponse<String> query = Http.get(base + "reconcile?query=Kishida", BROWSER);
         assertEquals("application/json", LinkedDataHttpTest.mediaType(query), "queries stay JSON for browsers");
+        HttpResponse<String> card = Http.get(base + "reconcile/preview?id=person/fumio-kishida", BROWSER);
+        assertEquals("text/html", LinkedDataHttpTest.mediaType(card));
+        assertTrue(card.body().contains("<a target=\"_blank\" href=\"" + base + "id/person/fumio-kishida\"><b>Fumio "
+                + "Kishida</b></a>"), card.body());
     }
 
     // ---- favicon ----
