@@ -265,8 +265,8 @@ final class PageRenderer {
         h.raw(" — ");
         first(c, OBJECT).ifPresent(o -> term(h, o));
         h.raw("</div>\n");
-        first(c, QUOTE).ifPresent(q -> h.raw("<blockquote class=\"quote\">").text(q.getLiteralLexicalForm())
-                .raw("</blockquote>\n"));
+        first(c, QUOTE).ifPresent(q -> h.raw("<blockquote class=\"quote\">")
+                .raw(MarkdownText.renderInline(q.getLiteralLexicalForm(), List.of())).raw("</blockquote>\n"));
         h.raw("<div class=\"source\">");
         first(c, AKG.characterization.asNode()).ifPresent(ch -> h.raw("Characterized as “")
                 .text(ch.getLiteralLexicalForm()).raw("”. "));

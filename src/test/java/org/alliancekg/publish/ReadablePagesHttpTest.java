@@ -192,6 +192,18 @@ class ReadablePagesHttpTest {
                 "raw Markdown in the sentences");
     }
 
+    @Test
+    void quotesShowTheirWordsNotTheirMarkdown() {
+        String html = page("id/article/000-maciel-padilla-icisss-2024");
+        Matcher blockquote = Pattern.compile("<blockquote class=\"quote\">(.*?)</blockquote>").matcher(html);
+        List<String> quotes = new ArrayList<>();
+        while (blockquote.find()) {
+            quotes.add(blockquote.group(1));
+        }
+        assertTrue(quotes.contains("<strong>Conference Dates :</strong> February 26-27, 2024"), "quotes: " + quotes);
+        assertTrue(quotes.stream().noneMatch(q -> q.contains("**")), "raw Markdown in a quote");
+    }
+
     // ---- VoID, service description, reconciliation ----
 
     @Test
