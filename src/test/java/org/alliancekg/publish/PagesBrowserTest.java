@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.export.ExternalTool;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
@@ -66,7 +67,7 @@ class PagesBrowserTest {
         Files.createDirectories(screenshots);
         ProjectLayout scratch = project.withDbRoot(tmp.resolve("db"));
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(tools.get(0).toFile());
