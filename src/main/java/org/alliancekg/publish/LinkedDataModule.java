@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code /{service}/sparql}, {@code /{service}/query} without {@code query}</td>
  *       <td>SPARQL 1.1 Service Description ({@link ServiceDescriber})</td></tr>
  *   <tr><td>{@code /dumps/alliance-kg.trig.gz}, {@code .nq.gz} (and uncompressed)</td><td>dumps</td></tr>
- *   <tr><td>{@code /reconcile}</td><td>reconciliation API ({@link Reconciler})</td></tr>
+ *   <tr><td>{@code /reconcile}</td><td>reconciliation API ({@link Reconciler}); a short HTML page for browsers</td></tr>
+ *   <tr><td>{@code /favicon.ico}, {@code /favicon.svg}</td><td>the site's icon ({@link FaviconServlet})</td></tr>
  * </table>
  *
  * <p>All of these, and the query endpoints, answer cross-origin requests ({@link CorsFilter}). Links in pages and
@@ -93,6 +94,9 @@ public final class LinkedDataModule implements FusekiModule {
         ReconciliationServlet reconcile = new ReconciliationServlet(ctx.dataset(), links);
         builder.addServlet("/reconcile", reconcile);
         builder.addServlet("/reconcile/*", reconcile);
+        FaviconServlet favicon = new FaviconServlet();
+        builder.addServlet("/" + PageLayout.FAVICON_ICO, favicon);
+        builder.addServlet("/" + PageLayout.FAVICON_SVG, favicon);
 
         List<String> endpoints = queryEndpoints(ctx.config(), ctx.serviceName());
         ServiceDescriptionFilter description = new ServiceDescriptionFilter(statistics, links);
@@ -107,8 +111,8 @@ public final class LinkedDataModule implements FusekiModule {
         for (String path : corsPaths) {
             builder.addFilter(path, cors);
         }
-        LOG.debug("linked data on /id, /ontology, /graph, /void, /dumps, /reconcile; service description on {}",
-                endpoints);
+        LOG.debug("linked data on /id, /ontology, /graph, /void, /dumps, /reconcile, /favicon.ico; "
+                + "service description on {}", endpoints);
     }
 
     /**

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
+import org.alliancekg.serve.Templates;
 import org.alliancekg.sources.SourceViewReader;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.Modality;
+import org.alliancekg.vocab.Rank;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -23,8 +25,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.OWL2;
@@ -33,8 +33,10 @@ import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Renders the HTML pages of the graph's resources, of the ontology and of named graphs, from the union graph of a
- * {@link Describer}. Call it inside a read transaction. Every piece of data reaches the page through
- * {@link Html#text(String)} or {@link Html#attr(String)}, escaped.
+ * {@link Describer}. Call it inside a read transaction. Every piece of data reaches the page escaped: through the
+ * Mustache templates ({@link PageLayout}, the heading, the passage, the article text), {@link MarkdownText} (article
+ * text, raw HTML escaped), or, in the sections not yet moved to templates, {@link Html#text(String)} and
+ * {@link Html#attr(String)}.
  */
 final class PageRenderer {
 
@@ -93,8 +95,8 @@ final class PageRenderer {
      */
     String resource(Node resource, String documentPath) {
         Html h = new Html();
-        String title = label(resource);
-        h.open(title, links);
+        boolean isClaim = isA(resource, CLAIM);
+        String title = isClaim ? claimTitle(resource) : label(resource);
         heading(h, resource, title);
         formats(h, documentPath);
         exploreLink(h, resource);
@@ -123,25 +125,26 @@ final class PageRenderer {
         mentions(h, resource);
         incoming(h, resource);
         graphsOf(h, resource);
-        h.close(links);
-        return h.toString();
+        return PageLayout.page(title, links, null, h.toString());
     }
 
+    private record Link(String label, String href, String iri) {
+    }
+
+    private record HeadingScope(String title, String iri, boolean claim, boolean deprecated, String reason,
+                                boolean hasTypes, List<Link> types, List<String> comments) {
+    }
+
+    /** Title, IRI, deprecation, classes and comments ({@code templates/resource-heading.mustache}). */
     private void heading(Html h, Node resource, String title) {
-        h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(resource.getURI()).raw("</div>\n");
-        List<Node> types = sorted(objects(resource, TYPE));
-        if (!types.isEmpty()) {
-            h.raw("<p class=\"types\">");
-            for (Node t : types) {
-                term(h, t);
-            }
-            h.raw("</p>\n");
-        }
-        for (Node c : objects(resource, COMMENT)) {
-            if (c.isLiteral()) {
-                h.raw("<p class=\"comment\">").text(c.getLiteralLexicalForm()).raw("</p>\n");
-            }
-        }
+        List<Link> types = sorted(objects(resource, TYPE)).stream().filter(Node::isURI)
+                .map(t -> new Link(label(t), links.href(t.getURI()), t.getURI())).toList();
+        List<String> comments = objects(resource, COMMENT).stream().filter(Node::isLiteral)
+                .map(Node::getLiteralLexicalForm).toList();
+        boolean deprecated = union.contains(resource, AKG.rank.asNode(), Rank.DEPRECATED.resource().asNode());
+        String reason = first(resource, AKG.rankReason.asNode()).map(Node::getLiteralLexicalForm).orElse(null);
+        h.raw(Templates.render("resource-heading", new HeadingScope(title, resource.getURI(), isA(resource, CLAIM),
+                deprecated, reason, !types.isEmpty(), types, comments)));
     }
 
     private void formats(Html h, String documentPath) {
@@ -209,6 +212,29 @@ final class PageRenderer {
     }
 
     /** Links to the claims on this page that support the triple, as footnote numbers. */
+    /**
+     * A claim's title, the sentence it makes: statement, modalities other than stated, the party it is attributed to
+     * and the article ("Japan pursues counterstrike capability, according to 003 (PacNet, 2020)").
+     */
+    String claimTitle(Node c) {
+        Optional<Node> s = first(c, SUBJECT);
+        Optional<Node> p = first(c, PREDICATE);
+        Optional<Node> o = first(c, OBJECT).or(() -> first(c, AKG.value.asNode()));
+        if (s.isEmpty() || p.isEmpty() || o.isEmpty() || !p.get().isURI()) {
+            return label(c);
+        }
+        String statement = ClaimSentence.statement(p.get().getURI(), label(s.get()), label(p.get()), label(o.get()));
+        List<String> modalities = sorted(objects(c, AKG.modality.asNode())).stream()
+                .filter(m -> !m.equals(Modality.STATED.resource().asNode())).map(this::label).toList();
+        String accordingTo = first(c, AKG.accordingTo.asNode()).map(this::label).orElse(null);
+        String source = first(c, DERIVED).filter(Node::isURI).map(a -> ClaimSentence.source(
+                ArticleTexts.articleId(a.getURI()).orElse(null), label(a),
+                first(a, DCTerms.publisher.asNode()).map(this::label).orElse(null),
+                first(a, AKG.date.asNode()).map(Node::getLiteralLexicalForm).orElse(null))).orElse(null);
+        boolean deprecated = union.contains(c, AKG.rank.asNode(), Rank.DEPRECATED.resource().asNode());
+        return ClaimSentence.title(statement, modalities, accordingTo, source, deprecated);
+    }
+
     private void evidenceLinks(Html h, Node s, Node p, Node o, Map<Node, Integer> claimNumbers) {
         for (Map.Entry<Node, Integer> e : claimNumbers.entrySet()) {
             Node c = e.getKey();
@@ -239,8 +265,8 @@ final class PageRenderer {
         h.raw(" — ");
         first(c, OBJECT).ifPresent(o -> term(h, o));
         h.raw("</div>\n");
-        first(c, QUOTE).ifPresent(q -> h.raw("<blockquote class=\"quote\">").text(q.getLiteralLexicalForm())
-                .raw("</blockquote>\n"));
+        first(c, QUOTE).ifPresent(q -> h.raw("<blockquote class=\"quote\">")
+                .raw(MarkdownText.renderInline(q.getLiteralLexicalForm(), List.of())).raw("</blockquote>\n"));
         h.raw("<div class=\"source\">");
         first(c, AKG.characterization.asNode()).ifPresent(ch -> h.raw("Characterized as “")
                 .text(ch.getLiteralLexicalForm()).raw("”. "));
@@ -253,42 +279,60 @@ final class PageRenderer {
         h.link(links.href(c.getURI()), "claim page").raw("</div></div>\n");
     }
 
+    private record Problem(String cssClass, String message) {
+    }
+
+    private record Passage(int begin, int end, String articleHref, String articleIri, String articleLabel,
+                           String html) {
+    }
+
+    private record PassageScope(String heading, List<Problem> problems, Passage passage) {
+    }
+
+    /** The article text with the passage at the node's offsets marked ({@code templates/passage.mustache}). */
     private void quoteInContext(Html h, Node node, Node textProperty, String heading) {
+        h.raw(Templates.render("passage", passage(node, textProperty, heading)));
+    }
+
+    private PassageScope passage(Node node, Node textProperty, String heading) {
         Optional<Node> article = first(node, DERIVED);
         Optional<Integer> begin = first(node, BEGIN).flatMap(PageRenderer::intValue);
         Optional<Integer> end = first(node, END).flatMap(PageRenderer::intValue);
-        h.raw("<h2 id=\"context\">").text(heading).raw("</h2>\n");
         if (article.isEmpty() || !article.get().isURI() || begin.isEmpty() || end.isEmpty()) {
-            h.raw("<p class=\"muted\">No source article or offsets are recorded.</p>\n");
-            return;
+            return new PassageScope(heading, List.of(new Problem("muted", "No source article or offsets are recorded.")),
+                    null);
         }
         ArticleTexts.Text text = texts.body(article.get().getURI(),
                 first(article.get(), SHA).map(Node::getLiteralLexicalForm).orElse(null));
         if (!text.available()) {
-            h.raw("<p class=\"warning\">Cannot show the text: ").text(text.problem()).raw(".</p>\n");
-            return;
+            return new PassageScope(heading, List.of(new Problem("warning", "Cannot show the text: " + text.problem()
+                    + ".")), null);
         }
         String body = text.body();
         int cpCount = body.codePointCount(0, body.length());
         if (begin.get() < 0 || end.get() < begin.get() || end.get() > cpCount) {
-            h.raw("<p class=\"warning\">The offsets ").text(begin.get() + "-" + end.get())
-                    .raw(" lie outside the article text.</p>\n");
-            return;
+            return new PassageScope(heading, List.of(new Problem("warning", "The offsets " + begin.get() + "-"
+                    + end.get() + " lie outside the article text.")), null);
         }
         int b = body.offsetByCodePoints(0, begin.get());
         int e = body.offsetByCodePoints(0, end.get());
         Optional<Node> expected = first(node, textProperty);
+        List<Problem> problems = new ArrayList<>();
         if (expected.isPresent() && !expected.get().getLiteralLexicalForm().equals(body.substring(b, e))) {
-            h.raw("<p class=\"warning\">The text at offsets ").text(begin.get() + "-" + end.get())
-                    .raw(" differs from the recorded words.</p>\n");
+            problems.add(new Problem("warning", "The text at offsets " + begin.get() + "-" + end.get()
+                    + " differs from the recorded words."));
         }
-        h.raw("<p>Characters ").text(begin.get() + "–" + end.get()).raw(" of ");
-        term(h, article.get());
-        h.raw(" (<a href=\"#hl\">jump to the passage</a>):</p>\n<div class=\"article-text\">").text(body.substring(0, b))
-                .raw("<mark id=\"hl\">").text(body.substring(b, e)).raw("</mark>").text(body.substring(e))
-                .raw("</div>\n");
+        String html = MarkdownText.render(body,
+                List.of(new MarkdownText.Highlight(begin.get(), end.get(), "hl", "quote", null)));
+        Node a = article.get();
+        return new PassageScope(heading, problems,
+                new Passage(begin.get(), end.get(), links.href(a.getURI()), a.getURI(), label(a), html));
     }
 
+    private record ArticleTextScope(String html, String problem) {
+    }
+
+    /** The article's claims, then its text with its mentions marked ({@code templates/article-text.mustache}). */
     private void articleSections(Html h, Node article) {
         List<Node> claims = new ArrayList<>();
         union.find(Node.ANY, DERIVED, article).forEachRemaining(t -> {
@@ -304,13 +348,9 @@ final class PageRenderer {
                 "The facts this article supports, in the order of their quotes in the text.");
         ArticleTexts.Text text = texts.body(article.getURI(),
                 first(article, SHA).map(Node::getLiteralLexicalForm).orElse(null));
-        h.raw("<h2 id=\"text\">Text</h2>\n");
-        if (text.available()) {
-            h.raw("<details><summary>Show the article text</summary><div class=\"article-text\">")
-                    .text(text.body()).raw("</div></details>\n");
-        } else {
-            h.raw("<p class=\"muted\">").text("The text cannot be shown: " + text.problem() + ".").raw("</p>\n");
-        }
+        h.raw(Templates.render("article-text", new ArticleTextScope(
+                text.available() ? MarkdownText.render(text.body(), mentionHighlights(article)) : null,
+                text.problem())));
     }
 
     private void mentions(Html h, Node resource) {
@@ -349,14 +389,7 @@ final class PageRenderer {
                     continue;
                 }
                 shown++;
-                h.raw("<li class=\"sentence\">");
-                int at = anchor.isEmpty() ? -1 : sentence.indexOf(anchor);
-                if (at < 0) {
-                    h.text(sentence);
-                } else {
-                    h.text(sentence.substring(0, at)).raw("<mark>").text(anchor).raw("</mark>")
-                            .text(sentence.substring(at + anchor.length()));
-                }
+                h.raw("<li class=\"sentence\">").raw(sentenceHtml(m, article, sentence, anchor));
                 h.raw(" ").raw("<a class=\"muted\" href=\"").attr(links.href(m.getURI())).raw("\">[mention]</a></li>");
             }
             h.raw("</ul>\n");
@@ -364,6 +397,61 @@ final class PageRenderer {
                 h.raw("<p class=\"muted\">").text((seen.size() - shown) + " more sentences not shown.").raw("</p>\n");
             }
         }
+    }
+
+    /** The mentions of an article as passages of its text, each titled with the entity it names. */
+    private List<MarkdownText.Highlight> mentionHighlights(Node article) {
+        List<MarkdownText.Highlight> out = new ArrayList<>();
+        union.find(Node.ANY, DERIVED, article).forEachRemaining(t -> {
+            Node m = t.getSubject();
+            if (!isA(m, MENTION)) {
+                return;
+            }
+            Optional<Integer> b = first(m, BEGIN).flatMap(PageRenderer::intValue);
+            Optional<Integer> e = first(m, END).flatMap(PageRenderer::intValue);
+            if (b.isPresent() && e.isPresent() && b.get() >= 0 && e.get() > b.get()) {
+                String title = first(m, MENTION_OF).map(this::label)
+                        .orElse("ambiguous: " + String.join(" or ", sorted(objects(m, AKG.candidate.asNode())).stream()
+                                .map(this::label).toList()));
+                out.add(new MarkdownText.Highlight(b.get(), e.get(), null, "mention", title));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A mention's sentence as inline HTML with the mention marked at its offsets: the sentence is found in the
+     * article text around the mention's offsets; when the text is not available (or the sentence is not there), at
+     * the first whole-word occurrence of the anchor.
+     */
+    private String sentenceHtml(Node mention, Node article, String sentence, String anchor) {
+        Optional<Integer> begin = first(mention, BEGIN).flatMap(PageRenderer::intValue);
+        Optional<Integer> end = first(mention, END).flatMap(PageRenderer::intValue);
+        int at = -1;
+        if (begin.isPresent() && end.isPresent() && article.isURI()) {
+            ArticleTexts.Text text = texts.body(article.getURI(),
+                    first(article, SHA).map(Node::getLiteralLexicalForm).orElse(null));
+            String body = text.available() ? text.body() : null;
+            int cps = body == null ? 0 : body.codePointCount(0, body.length());
+            if (body != null && begin.get() >= 0 && end.get() <= cps && begin.get() <= end.get()) {
+                int b = body.offsetByCodePoints(0, begin.get());
+                int e = body.offsetByCodePoints(0, end.get());
+                int start = body.lastIndexOf(sentence, b);
+                if (start >= 0 && start + sentence.length() >= e) {
+                    at = sentence.codePointCount(0, b - start);
+                }
+            }
+        }
+        if (at < 0 && !anchor.isEmpty()) {
+            java.util.regex.Matcher word = java.util.regex.Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(anchor) + "(?![\\p{L}\\p{N}])").matcher(sentence);
+            int c = word.find() ? word.start() : sentence.indexOf(anchor);
+            at = c < 0 ? -1 : sentence.codePointCount(0, c);
+        }
+        List<MarkdownText.Highlight> marks = at < 0 ? List.of()
+                : List.of(new MarkdownText.Highlight(at, at + anchor.codePointCount(0, anchor.length()), null, null,
+                        null));
+        return MarkdownText.renderInline(sentence, marks);
     }
 
     private void incoming(Html h, Node resource) {
@@ -420,7 +508,7 @@ final class PageRenderer {
         Html h = new Html();
         String title = first(ontology, DCTerms.title.asNode()).map(Node::getLiteralLexicalForm)
                 .orElse("alliance-kg ontology");
-        h.open(title, links, "/ontology");
+
         h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(ontology.getURI()).raw("</div>\n");
         first(ontology, DCTerms.description.asNode())
                 .ifPresent(d -> h.raw("<p class=\"comment\">").text(d.getLiteralLexicalForm()).raw("</p>\n"));
@@ -471,8 +559,7 @@ final class PageRenderer {
         for (Node v : values) {
             termSection(h, v);
         }
-        h.close(links);
-        return h.toString();
+        return PageLayout.page(title, links, "/ontology", h.toString());
     }
 
     private void termSection(Html h, Node term) {
@@ -506,7 +593,6 @@ final class PageRenderer {
     String graph(Node graphName, Model content, String documentPath) {
         Html h = new Html();
         String title = "Named graph " + shortName(graphName);
-        h.open(title, links);
         h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(graphName.getURI()).raw("</div>\n");
         formats(h, documentPath);
         String graphIri = graphName.getURI();
@@ -543,30 +629,7 @@ final class PageRenderer {
             }
             h.raw("</table>\n");
         }
-        h.close(links);
-        return h.toString();
-    }
-
-    /**
-     * A page showing an RDF document (VoID, service description) as Turtle, with links to its other formats.
-     *
-     * @param currentPath the site path of the page, marked in the site bar ({@code /void})
-     */
-    static String rdfDocument(String title, String intro, Model model, Function<Format, String> formatHref,
-                              SiteLinks links, String currentPath) {
-        Html h = new Html();
-        h.open(title, links, currentPath);
-        h.raw("<h1>").text(title).raw("</h1>\n<p class=\"comment\">").text(intro).raw("</p>\n");
-        h.raw("<p class=\"formats\">Also as ");
-        for (Format f : Format.rdfOnly()) {
-            h.raw("<a href=\"").attr(formatHref.apply(f)).raw("\">").text(f.label()).raw("</a> ");
-        }
-        h.raw("</p>\n");
-        java.io.StringWriter w = new java.io.StringWriter();
-        RDFDataMgr.write(w, model, Lang.TURTLE);
-        h.raw("<pre class=\"rdf\">").text(w.toString()).raw("</pre>\n");
-        h.close(links);
-        return h.toString();
+        return PageLayout.page(title, links, null, h.toString());
     }
 
     // ---------------------------------------------------------------------------------------------------------

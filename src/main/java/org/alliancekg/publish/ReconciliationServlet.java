@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.alliancekg.serve.Templates;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -30,7 +31,9 @@ import org.apache.jena.system.Txn;
  * Reconciliation Community Group, versions 0.1 and 0.2, as OpenRefine speaks it.
  *
  * <ul>
- *   <li>{@code GET /reconcile} (no parameters): the service manifest — name, {@code identifierSpace}
+ *   <li>{@code GET /reconcile} (no parameters) from a browser ({@code Accept} prefers HTML to JSON): a short page
+ *       saying what the service is and how to add it to OpenRefine;</li>
+ *   <li>{@code GET /reconcile} (no parameters) otherwise, or with {@code ?format=json}: the service manifest — name, {@code identifierSpace}
  *       {@value Iris#ID}, {@code schemaSpace} the akg namespace, {@code defaultTypes} (the akg classes of the
  *       individuals), {@code view} (the resource page of an id) and {@code preview};</li>
  *   <li>{@code queries={"q0":{"query":"Kishida","type":"...Person","limit":3,"properties":[...]}}} as a GET
@@ -85,6 +88,8 @@ final class ReconciliationServlet extends HttpServlet {
                 json(resp, batch(queries));
             } else if (single != null) {
                 json(resp, single(single));
+            } else if (wantsPage(req)) {
+                page(req, resp);
             } else {
                 json(resp, manifest(req));
             }
@@ -120,6 +125,41 @@ final class ReconciliationServlet extends HttpServlet {
         m.putObject("view").put("url", site + "id/{{id}}");
         m.putObject("preview").put("url", site + "reconcile/preview?id={{id}}").put("width", 430).put("height", 140);
         return m;
+    }
+
+    /**
+     * Whether the request is a browser's: it prefers HTML to JSON ({@code Accept}) and does not ask for the manifest
+     * by {@code ?format=json}. OpenRefine and other clients (no {@code Accept}, {@code *}{@code /*}, JSON) get JSON.
+     */
+    private static boolean wantsPage(HttpServletRequest req) {
+        if ("json".equals(req.getParameter("format"))) {
+            return false;
+        }
+        AcceptHeader accept = AcceptHeader.parse(req.getHeader("Accept"));
+        return accept.quality("text/html") > accept.quality("application/json");
+    }
+
+    private record PageScope(String service, String identifierSpace, String schemaSpace, String manifest,
+                             List<DescriptionPages.Link> types, String example, String preview) {
+    }
+
+    /** The short HTML page for browsers: what the service is, its address for OpenRefine, its types. */
+    private void page(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String site = links.siteBase(req);
+        List<DescriptionPages.Link> types = new ArrayList<>();
+        for (Reconciler.Type t : reconciler().defaultTypes()) {
+            types.add(new DescriptionPages.Link(t.name(), links.href(t.id()), null));
+        }
+        String content = Templates.render("reconcile", new PageScope(site + "reconcile", Iris.ID, AKG.NS,
+                links.page("reconcile") + "?format=json", types, links.page("reconcile") + "?query=Kishida",
+                links.page("reconcile/preview") + "?id=person/fumio-kishida"));
+        byte[] body = PageLayout.page("Reconciliation service", links, "/reconcile", content)
+                .getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setHeader("Vary", "Accept");
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
     }
 
     private ObjectNode batch(String text) throws BadQuery {
@@ -216,6 +256,11 @@ final class ReconciliationServlet extends HttpServlet {
         return out;
     }
 
+    private record PreviewScope(String name, String href, String id, List<Reconciler.Type> types,
+                                String description) {
+    }
+
+    /** The preview card of an individual ({@code templates/reconcile-preview.mustache}). */
     private void preview(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String id = req.getParameter("id");
         Optional<Reconciler.Candidate> c = id == null ? Optional.empty() : reconciler().lookup(id);
@@ -223,19 +268,10 @@ final class ReconciliationServlet extends HttpServlet {
             Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: no individual with this id\n");
             return;
         }
-        Html h = new Html();
-        h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").text(c.get().name())
-                .raw("</title></head><body style=\"font-family:sans-serif;margin:.5em\"><a target=\"_blank\" href=\"")
-                .attr(links.siteBase(req) + "id/" + c.get().id()).raw("\"><b>").text(c.get().name()).raw("</b></a> ");
-        for (Reconciler.Type t : c.get().types()) {
-            h.raw("<span style=\"color:#555\">(").text(t.name()).raw(")</span> ");
-        }
-        h.raw("<div style=\"color:#777;font-size:.85em\">").text(c.get().id()).raw("</div>");
-        if (c.get().description() != null) {
-            h.raw("<p style=\"font-size:.9em\">").text(c.get().description()).raw("</p>");
-        }
-        h.raw("</body></html>\n");
-        byte[] body = h.toString().getBytes(StandardCharsets.UTF_8);
+        Reconciler.Candidate found = c.get();
+        String html = Templates.render("reconcile-preview", new PreviewScope(found.name(),
+                links.siteBase(req) + "id/" + found.id(), found.id(), found.types(), found.description()));
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
         resp.setContentType("text/html; charset=utf-8");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);

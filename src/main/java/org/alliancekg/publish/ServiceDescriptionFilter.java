@@ -13,7 +13,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.rdf.model.Model;
 
 /**
  * Answers {@code GET} (and {@code HEAD}) on a SPARQL query endpoint without a {@code query} parameter with the
@@ -61,14 +60,15 @@ final class ServiceDescriptionFilter implements Filter {
         }
         String path = req.getRequestURI().substring(req.getContextPath().length());
         String endpoint = links.siteBase(req) + (path.startsWith("/") ? path.substring(1) : path);
-        Model model = ServiceDescriber.describe(statistics.get(), endpoint);
         Format f = format.get();
-        byte[] body = f.isRdf() ? Responses.rdf(model, f)
-                : PageRenderer.rdfDocument("SPARQL endpoint " + endpoint,
-                        "This is the SPARQL 1.1 query endpoint of alliance-kg: send a query with ?query= (GET) or "
-                                + "POST. Below is its service description.",
-                        model, x -> endpoint + "?" + PARAMETER + "=" + x.extension(), links, path)
-                        .getBytes(StandardCharsets.UTF_8);
+        byte[] body;
+        if (f.isRdf()) {
+            body = Responses.rdf(ServiceDescriber.describe(statistics.get(), endpoint), f);
+        } else {
+            String content = DescriptionPages.serviceContent(endpoint, statistics.get(),
+                    x -> endpoint + "?" + PARAMETER + "=" + x.extension(), links);
+            body = PageLayout.page("SPARQL endpoint", links, path, content).getBytes(StandardCharsets.UTF_8);
+        }
         Responses.ok(resp, f, body, named.isEmpty(), null);
     }
 }

@@ -109,7 +109,8 @@ final class SourcesSection {
             h.raw("<p class=\"when\">").text(when).raw("</p>\n");
         }
         if (c.quote() != null) {
-            h.raw("<blockquote class=\"quote\">").text(c.quote()).raw("</blockquote>\n");
+            h.raw("<blockquote class=\"quote\">").raw(MarkdownText.renderInline(c.quote(), List.of()))
+                    .raw("</blockquote>\n");
         }
         h.raw("<div class=\"source\">");
         if (c.begin() != null && c.end() != null) {

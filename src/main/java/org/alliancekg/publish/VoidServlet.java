@@ -54,13 +54,17 @@ final class VoidServlet extends HttpServlet {
         DatasetGraph dsg = dataset.get();
         String siteBase = links.siteBase(req);
         DatasetStatistics stats = statistics.get();
-        Model model = Txn.calculateRead(dsg, () -> VoidDescriber.describe(dsg, stats, siteBase, service));
         Format f = format.get();
-        byte[] body = f.isRdf() ? Responses.rdf(model, f)
-                : PageRenderer.rdfDocument("Dataset description (VoID)",
-                        "The VoID description of alliance-kg, counted from the live data: size, classes, properties, "
-                                + "named graphs, endpoint, dumps, license and the links to Wikidata.",
-                        model, x -> links.page("void." + x.extension()), links, "/void").getBytes(StandardCharsets.UTF_8);
+        byte[] body = Txn.calculateRead(dsg, () -> {
+            Model model = VoidDescriber.describe(dsg, stats, siteBase, service);
+            if (f.isRdf()) {
+                return Responses.rdf(model, f);
+            }
+            PageRenderer labels = new PageRenderer(new Describer(dsg), links, null);
+            String content = DescriptionPages.voidContent(model, stats, labels::label, links, siteBase, service);
+            return PageLayout.page("Dataset description (VoID)", links, "/void", content)
+                    .getBytes(StandardCharsets.UTF_8);
+        });
         Responses.alternates(resp, links, "void");
         Responses.ok(resp, f, body, byExtension.isEmpty(), links.page("void." + f.extension()));
     }

@@ -15,9 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.alliancekg.ingest.Article;
-import org.alliancekg.ingest.ArticleReader;
-import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.HtmlEscape;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.vocab.AKG;
@@ -206,12 +203,17 @@ class LinkedDataHttpTest {
                 + "?c a akg:Claim ; rdf:subject ?s ; rdf:predicate akg:participant ; rdf:object ?p ; akg:quote ?quote }",
                 SCC);
         Set<String> participants = new LinkedHashSet<>();
+        Set<String> quotes = new LinkedHashSet<>();
+        Matcher blockquote = Pattern.compile("<blockquote class=\"quote\">(.*?)</blockquote>").matcher(html);
+        while (blockquote.find()) {
+            quotes.add(Marks.plain(Marks.text(blockquote.group(1))));
+        }
         for (QuerySolution row : rows) {
             participants.add(row.getResource("p").getURI());
             String label = row.getLiteral("label").getLexicalForm();
             assertTrue(html.contains(">" + HtmlEscape.esc(label) + "</a>"), "participant " + label + " not listed");
-            assertTrue(html.contains("<blockquote class=\"quote\">" + HtmlEscape.esc(row.getLiteral("quote").getLexicalForm())
-                    + "</blockquote>"), "quote behind " + label + " not shown");
+            assertTrue(quotes.contains(Marks.plain(row.getLiteral("quote").getLexicalForm())),
+                    "quote behind " + label + " not shown");
         }
         assertTrue(participants.contains(Iris.person("lloyd-austin")), "the data names Austin as a participant");
         assertTrue(participants.size() >= 4, "participants: " + participants);
@@ -231,13 +233,10 @@ class LinkedDataHttpTest {
             HttpResponse<String> r = Http.get(base + claim.substring(Iris.BASE.length()), BROWSER);
             assertEquals(200, r.statusCode(), claim);
             String quote = row.getLiteral("quote").getLexicalForm();
-            String articleId = row.getResource("article").getURI().substring((Iris.ID + "article/").length());
-            Article article = new ArticleReader(ProjectLayout.detect())
-                    .read(ProjectLayout.detect().articlesDir().resolve(articleId + ".md"));
-            String body = article.body();
-            int b = body.offsetByCodePoints(0, row.getLiteral("b").getInt());
-            String expected = HtmlEscape.esc(body.substring(0, b)) + "<mark id=\"hl\">" + HtmlEscape.esc(quote) + "</mark>";
-            assertTrue(r.body().contains(expected), claim + ": the quote is not marked at its offset in the text");
+            String html = r.body();
+            assertTrue(html.contains("<mark id=\"hl\" class=\"quote\">"), claim + ": no passage marked");
+            assertEquals(Marks.plain(quote), Marks.plain(String.join("", Marks.of(html, "quote"))),
+                    claim + ": the marked words are not the quote");
         }
     }
 
@@ -271,13 +270,14 @@ class LinkedDataHttpTest {
         String mention = m.getResource("m").getURI();
         HttpResponse<String> r = Http.get(base + mention.substring(Iris.BASE.length()), BROWSER);
         assertEquals(200, r.statusCode(), mention);
-        assertTrue(r.body().contains("<mark id=\"hl\">" + HtmlEscape.esc(m.getLiteral("anchor").getLexicalForm())
-                + "</mark>"), mention + ": anchor not marked in the text");
+        assertEquals(List.of(m.getLiteral("anchor").getLexicalForm()), Marks.of(r.body(), "quote"),
+                mention + ": anchor not marked in the text");
 
         String article = base + "id/article/004-us-japan-security-partnership";
         String html = Http.get(article, BROWSER).body();
         assertTrue(html.contains("id=\"article-claims\""), "claims taken from the article");
         assertTrue(html.contains("<div class=\"article-text\">"), "the article text");
+        assertFalse(html.contains("**"), "no Markdown emphasis marks left");
         assertTrue(html.contains(HtmlEscape.esc("During the meeting, the U.S. Secretary of Defense Lloyd J. Austin III")));
     }
 

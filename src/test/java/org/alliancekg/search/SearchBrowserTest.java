@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.export.ExternalTool;
 import org.alliancekg.ingest.ProjectLayout;
@@ -58,7 +59,7 @@ class SearchBrowserTest {
         Files.createDirectories(screenshots);
         ProjectLayout scratch = project.withDbRoot(tmp.resolve("db"));
         new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).build().start();
+        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(tools.get(0).toFile());
