@@ -31,6 +31,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ final class RequestSizeFilter implements Filter {
         LOG.warn("refused {} {} from {}: the body {}; the limit is {} bytes", req.getMethod(), req.getRequestURI(),
                 req.getRemoteAddr(), what, maxBytes);
         resp.setHeader("Connection", "close");
-        TextResponse.send(resp, 413, "Content Too Large: the request body " + what + "; this server accepts at most "
+        ProblemWriter.text(resp, 413, "Content Too Large: the request body " + what + "; this server accepts at most "
                 + maxBytes + " bytes.\n");
     }
 
