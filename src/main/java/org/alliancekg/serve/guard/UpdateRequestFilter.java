@@ -12,6 +12,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.BufferedRequest;
 import org.alliancekg.serve.ProblemWriter;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
@@ -53,7 +54,7 @@ final class UpdateRequestFilter implements Filter {
         HttpServletRequest next = req;
         if (ct.startsWith("application/sparql-update")) {
             byte[] body = req.getInputStream().readAllBytes();
-            next = new RequestSizeFilter.BufferedRequest(req, body);
+            next = new BufferedRequest(req, body);
             text = new String(body, StandardCharsets.UTF_8);
         } else if (ct.startsWith("application/x-www-form-urlencoded")) {
             text = req.getParameter("update");
