@@ -64,7 +64,8 @@ final class ExportServlet extends HttpServlet {
         Optional<ExportFormat> format = path != null && path.startsWith("/graph.")
                 ? ExportFormat.fromName(path.substring("/graph.".length())) : Optional.empty();
         if (format.isEmpty() || !path.equals("/graph." + format.get().extension())) {
-            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "No export at /export" + (path == null ? "" : path)
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND,
+                    "No export at /export" + (path == null ? "" : path)
                     + ": use /export/graph.EXT with EXT one of " + ExportFormat.names());
             return;
         }

@@ -147,7 +147,8 @@ public final class LoadTest {
                     } catch (HttpException e) {
                         error = true;
                         problem = Optional.of(e.getStatusCode() > 0
-                                ? "status " + e.getStatusCode() + ": " + abbreviate(Objects.toString(e.getResponse(), ""))
+                                ? "status " + e.getStatusCode() + ": "
+                                        + abbreviate(Objects.toString(e.getResponse(), ""))
                                 : e.getMessage());
                     } catch (QueryException | RiotException | IllegalArgumentException e) {
                         error = false;

@@ -113,7 +113,8 @@ final class ReconciliationServlet extends HttpServlet {
     private ObjectNode batch(String text) {
         JsonNode root = parse(text, "queries");
         if (!root.isObject()) {
-            throw HttpProblem.badRequest("queries: expected a JSON object of queries, e.g. {\"q0\":{\"query\":\"Japan\"}}");
+            throw HttpProblem.badRequest(
+                    "queries: expected a JSON object of queries, e.g. {\"q0\":{\"query\":\"Japan\"}}");
         }
         ObjectNode out = JSON.createObjectNode();
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
@@ -136,8 +137,8 @@ final class ReconciliationServlet extends HttpServlet {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw HttpProblem.badRequest(field + ": not JSON: " + e.getOriginalMessage() + " [line: " + e.getLocation().getLineNr()
-                    + ", col: " + e.getLocation().getColumnNr() + "]");
+            throw HttpProblem.badRequest(field + ": not JSON: " + e.getOriginalMessage() + " [line: "
+                    + e.getLocation().getLineNr() + ", col: " + e.getLocation().getColumnNr() + "]");
         }
     }
 

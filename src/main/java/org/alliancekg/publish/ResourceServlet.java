@@ -87,7 +87,7 @@ final class ResourceServlet extends HttpServlet {
         }
         Optional<Target> target = target(documentPath);
         if (target.isEmpty()) {
-            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + links.iriForPath(documentPath) + "\n");
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + links.iriForPath(documentPath));
             return;
         }
         Optional<Format> format = Responses.choose(req, byExtension, Format.all());

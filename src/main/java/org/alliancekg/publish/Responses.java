@@ -33,8 +33,8 @@ final class Responses {
     /** Writes a 406 naming what can be given. */
     static void notAcceptable(HttpServletResponse resp, List<Format> offered) throws IOException {
         resp.setHeader("Vary", "Accept");
-        ProblemWriter.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Not acceptable: this resource is available as "
-                + offered.stream().map(Format::mediaType).collect(Collectors.joining(", ")) + "\n");
+        ProblemWriter.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Not acceptable: this resource is available "
+                + "as " + offered.stream().map(Format::mediaType).collect(Collectors.joining(", ")));
     }
 
     /** Serializes a model in an RDF format. */
