@@ -2,12 +2,8 @@ package org.alliancekg.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,14 +12,25 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
+
 /**
- * The competency-question mix ({@code queries/cq/*.rq}) sent over HTTP to a SPARQL endpoint: sequential requests
- * for latency percentiles, then several clients for a fixed time for throughput. The number of result rows of each
+ * The competency-question mix ({@code queries/cq/*.rq}) sent to a SPARQL endpoint (GET, through Jena's
+ * {@code QueryExecHTTP}): sequential requests for latency percentiles, then several clients for a fixed time for
+ * throughput. The number of result rows of each
  * query is kept (minus the status when it failed, e.g. -503 for a timeout), so that engines can be checked to
  * answer alike; answers other than 200 are counted as errors.
  *
@@ -102,8 +109,8 @@ public final class QueryMix {
         Map<String, String> failures = new LinkedHashMap<>();
         for (int i = 0; i < queries.size(); i++) {
             Answer a = send(endpoint, queries.get(i), headers);
-            if (a.status == 200) {
-                rows.put(names.get(i), countRows(a.body));
+            if (a.ok()) {
+                rows.put(names.get(i), a.rows);
             } else {
                 rows.put(names.get(i), -a.status);
                 failures.put(names.get(i), a.status + " " + a.body.substring(0, Math.min(200, a.body.length())).strip());
@@ -129,7 +136,7 @@ public final class QueryMix {
             double ms = (System.nanoTime() - t0) / 1e6;
             latencies[i] = ms;
             byQuery.computeIfAbsent(names.get(q), k -> new ArrayList<>()).add(ms);
-            if (a.status != 200) {
+            if (!a.ok()) {
                 errors++;
             }
         }
@@ -166,7 +173,7 @@ public final class QueryMix {
                     int i = offset;
                     while (System.nanoTime() < end) {
                         Answer a = send(endpoint, queries.get(i % queries.size()), headers);
-                        if (a.status == 200) {
+                        if (a.ok()) {
                             done.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
@@ -211,34 +218,35 @@ public final class QueryMix {
         return new QueryMix(n, q);
     }
 
-    private record Answer(int status, String body) {
-    }
-
-    private Answer send(String endpoint, String query, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + "?query="
-                        + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("Accept", ACCEPT).timeout(REQUEST_TIMEOUT);
-        headers.forEach(b::header);
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
-        } catch (java.net.http.HttpTimeoutException e) {
-            return new Answer(0, "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot query " + endpoint, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    /** An answer: the status (0: none within the timeout), the rows of a 200, else what went wrong. */
+    private record Answer(int status, int rows, String body) {
+        boolean ok() {
+            return status == 200 && rows >= 0;
         }
     }
 
-    /** Rows of a SPARQL JSON result: the number of objects in {@code results.bindings}. */
-    static int countRows(String json) {
-        try {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-            return node.path("results").path("bindings").size();
-        } catch (IOException e) {
-            return -1;
+    private Answer send(String endpoint, String query, Map<String, String> headers) {
+        QueryExecHTTPBuilder b = QueryExecHTTP.service(endpoint).httpClient(http).parseCheck(false).query(query)
+                .sendMode(QuerySendMode.asGetAlways).acceptHeader(ACCEPT)
+                .timeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        headers.forEach(b::httpHeader);
+        try (QueryExecHTTP qe = b.build()) {
+            RowSet rs = qe.select();
+            int n = 0;
+            for (; rs.hasNext(); rs.next()) {
+                n++;
+            }
+            return new Answer(200, n, "");
+        } catch (HttpException e) {
+            if (e.getStatusCode() > 0) {
+                return new Answer(e.getStatusCode(), -1, Objects.toString(e.getResponse(), ""));
+            }
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return new Answer(0, -1, "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+            }
+            throw new IllegalStateException("cannot query " + endpoint + ": " + e.getMessage(), e);
+        } catch (QueryException | RiotException e) {
+            return new Answer(200, -1, "unreadable results: " + e.getMessage());
         }
     }
 

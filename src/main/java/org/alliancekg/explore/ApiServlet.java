@@ -29,6 +29,8 @@ import org.alliancekg.export.RelationGraph;
 import org.alliancekg.export.RelationGraphReader;
 import org.alliancekg.publish.SiteLinks;
 import org.alliancekg.serve.ExampleQuery;
+import org.alliancekg.serve.HttpProblem;
+import org.alliancekg.serve.ProblemWriter;
 import org.alliancekg.sources.SourceView;
 import org.alliancekg.sources.SourceViewReader;
 import org.apache.jena.graph.Graph;
@@ -91,26 +93,18 @@ final class ApiServlet extends HttpServlet {
                 case "/api/classes" -> classes(resp);
                 case "/api/queries" -> queries(resp);
                 case "/api/sources" -> sources(req, resp);
-                default -> Json.error(resp, HttpServletResponse.SC_NOT_FOUND, "no API " + path);
+                default -> throw HttpProblem.notFound("no API " + path);
             }
-        } catch (BadRequest e) {
-            Json.error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (HttpProblem e) {
+            ProblemWriter.json(resp, e);
         }
     }
 
-    /** A bad parameter: answered 400. */
-    private static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadRequest(String message) {
-            super(message);
-        }
-    }
 
     private void search(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String q = req.getParameter("q");
         if (q == null || q.isBlank()) {
-            throw new BadRequest("parameter q (the text to search for) is missing");
+            throw HttpProblem.badRequest("parameter q (the text to search for) is missing");
         }
         int limit = 20;
         String l = req.getParameter("limit");
@@ -118,10 +112,10 @@ final class ApiServlet extends HttpServlet {
             try {
                 limit = Integer.parseInt(l);
             } catch (NumberFormatException e) {
-                throw new BadRequest("limit must be a number from 1 to " + MAX_LIMIT + ": " + l);
+                throw HttpProblem.badRequest("limit must be a number from 1 to " + MAX_LIMIT + ": " + l);
             }
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new BadRequest("limit must be a number from 1 to " + MAX_LIMIT + ": " + l);
+                throw HttpProblem.badRequest("limit must be a number from 1 to " + MAX_LIMIT + ": " + l);
             }
         }
         List<EntitySearch.Hit> hits = new EntitySearch(dataset.get(), articles(req)).search(q, limit);
@@ -138,7 +132,7 @@ final class ApiServlet extends HttpServlet {
             try {
                 SearchJson.addTexts(body, new FullTextSearch(dataset.get()).search(SearchQuery.of(q), limit));
             } catch (SearchException e) {
-                throw new BadRequest(e.getMessage());
+                throw HttpProblem.badRequest(e.getMessage());
             }
         }
         Json.send(resp, HttpServletResponse.SC_OK, body);
@@ -147,13 +141,12 @@ final class ApiServlet extends HttpServlet {
     private void neighbourhood(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String iri = req.getParameter("iri");
         if (iri == null || iri.isBlank()) {
-            throw new BadRequest("parameter iri (the node to show) is missing");
+            throw HttpProblem.badRequest("parameter iri (the node to show) is missing");
         }
         RelationGraph g = RelationGraphReader.of(dataset.get()).withArticles(articles(req))
                 .read(GraphSelection.around(Set.of(iri)));
         if (g.nodes().isEmpty()) {
-            Json.error(resp, HttpServletResponse.SC_NOT_FOUND, "not a node of the graph: " + iri);
-            return;
+            throw HttpProblem.notFound("not a node of the graph: " + iri);
         }
         ObjectNode body = new CytoscapeJsonWriter().withPageLinks(links::href).withPositions(false).toJson(g);
         addArticleTitles(body, dataset.get());
@@ -201,15 +194,14 @@ final class ApiServlet extends HttpServlet {
     private void sources(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String iri = req.getParameter("iri");
         if (iri == null || iri.isBlank()) {
-            throw new BadRequest("parameter iri (the resource whose sources to show) is missing");
+            throw HttpProblem.badRequest("parameter iri (the resource whose sources to show) is missing");
         }
         if (!SourceViewReader.isUsableIri(iri)) {
-            throw new BadRequest("iri must be an absolute IRI: " + iri);
+            throw HttpProblem.badRequest("iri must be an absolute IRI: " + iri);
         }
         Optional<SourceView> view = new SourceViewReader(dataset.get()).read(iri);
         if (view.isEmpty()) {
-            Json.error(resp, HttpServletResponse.SC_NOT_FOUND, "not in the graph: " + iri);
-            return;
+            throw HttpProblem.notFound("not in the graph: " + iri);
         }
         Json.send(resp, HttpServletResponse.SC_OK, SourcesJson.toJson(view.get(), links));
     }
@@ -282,6 +274,6 @@ final class ApiServlet extends HttpServlet {
         if (a.equals("true")) {
             return true;
         }
-        throw new BadRequest("articles must be true or false: " + a);
+        throw HttpProblem.badRequest("articles must be true or false: " + a);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.alliancekg.export.ExportFormat;
 import org.alliancekg.export.GraphExporter;
+import org.alliancekg.serve.ProblemWriter;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
@@ -63,13 +64,14 @@ final class ExportServlet extends HttpServlet {
         Optional<ExportFormat> format = path != null && path.startsWith("/graph.")
                 ? ExportFormat.fromName(path.substring("/graph.".length())) : Optional.empty();
         if (format.isEmpty() || !path.equals("/graph." + format.get().extension())) {
-            text(resp, HttpServletResponse.SC_NOT_FOUND, "No export at /export" + (path == null ? "" : path)
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND,
+                    "No export at /export" + (path == null ? "" : path)
                     + ": use /export/graph.EXT with EXT one of " + ExportFormat.names());
             return;
         }
         String articles = req.getParameter("articles");
         if (articles != null && !articles.equals("true") && !articles.equals("false")) {
-            text(resp, HttpServletResponse.SC_BAD_REQUEST, "articles must be true or false: " + articles);
+            ProblemWriter.text(resp, HttpServletResponse.SC_BAD_REQUEST, "articles must be true or false: " + articles);
             return;
         }
         Query query = null;
@@ -77,11 +79,11 @@ final class ExportServlet extends HttpServlet {
             try {
                 query = QueryFactory.create(queryText.get());
             } catch (QueryParseException e) {
-                text(resp, HttpServletResponse.SC_BAD_REQUEST, "SPARQL syntax: " + e.getMessage());
+                ProblemWriter.text(resp, HttpServletResponse.SC_BAD_REQUEST, "SPARQL syntax: " + e.getMessage());
                 return;
             }
             if (!query.isConstructType()) {
-                text(resp, HttpServletResponse.SC_BAD_REQUEST,
+                ProblemWriter.text(resp, HttpServletResponse.SC_BAD_REQUEST,
                         "the subgraph query must be a CONSTRUCT query, not " + query.queryType());
                 return;
             }
@@ -91,7 +93,7 @@ final class ExportServlet extends HttpServlet {
             GraphExporter.of(dataset.get()).construct(query).articles("true".equals(articles)).timeoutMs(timeoutMs)
                     .export(format.get(), out);
         } catch (QueryCancelledException e) {
-            text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            ProblemWriter.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "the subgraph query ran past the timeout of " + timeoutMs + " ms");
             return;
         }
@@ -101,14 +103,6 @@ final class ExportServlet extends HttpServlet {
         resp.setHeader("Content-Disposition", "attachment; filename=\"alliance-kg" + (query == null ? "" : "-subgraph")
                 + "." + format.get().extension() + "\"");
         resp.setHeader("Cache-Control", "no-cache");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-    }
-
-    private static void text(HttpServletResponse resp, int status, String message) throws IOException {
-        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Writing JSON answers and JSON errors ({@code {"error": "..."}}) of the explorer's API. */
+/** Writing JSON answers of the explorer's API. */
 final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,11 +27,5 @@ final class Json {
         resp.setHeader("Cache-Control", "no-cache");
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
-    }
-
-    static void error(HttpServletResponse resp, int status, String message) throws IOException {
-        ObjectNode body = object();
-        body.put("error", message);
-        send(resp, status, body);
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,10 +45,10 @@ final class PageServlet extends HttpServlet {
 
     static String read(String resource) {
         try (InputStream in = PageServlet.class.getClassLoader().getResourceAsStream(resource)) {
-            Objects.requireNonNull(in, () -> "missing classpath resource " + resource);
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (NullPointerException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,8 +7,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +26,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,27 +137,24 @@ public final class LoadTest {
                     long t0 = System.nanoTime();
                     Optional<String> problem;
                     boolean error;
-                    try {
-                        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(endpoint)
-                                        .timeout(requestTimeout)
-                                        .header("Content-Type", "application/sparql-query; charset=utf-8")
-                                        .header("Accept", "application/sparql-results+json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(q.text(), StandardCharsets.UTF_8))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
-                            error = true;
-                            problem = Optional.of("status " + r.statusCode() + ": "
-                                    + abbreviate(new String(r.body(), StandardCharsets.UTF_8)));
-                        } else {
-                            error = false;
-                            problem = compare(q, r.body());
-                        }
-                    } catch (IOException e) {
+                    try (QueryExecHTTP qe = QueryExecHTTP.service(endpoint.toString()).httpClient(http)
+                            .query(q.text()).sendMode(QuerySendMode.asPost)
+                            .acceptHeader("application/sparql-results+json")
+                            .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                        ResultComparer.Table actual = ResultComparer.read(qe.select());
+                        error = false;
+                        problem = q.expected().difference(actual, q.ordered());
+                    } catch (HttpException e) {
                         error = true;
-                        problem = Optional.of(e.toString());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                        problem = Optional.of(e.getStatusCode() > 0
+                                ? "status " + e.getStatusCode() + ": "
+                                        + abbreviate(Objects.toString(e.getResponse(), ""))
+                                : e.getMessage());
+                    } catch (QueryException | RiotException | IllegalArgumentException e) {
+                        error = false;
+                        problem = Optional.of("unreadable SPARQL JSON results: " + e.getMessage());
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
                         break;
                     }
                     long elapsed = System.nanoTime() - t0;
@@ -186,14 +185,6 @@ public final class LoadTest {
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, Map.copyOf(firstProblems));
         LOG.debug("load test done: {} requests", all.length);
         return report;
-    }
-
-    private static Optional<String> compare(MixQuery q, byte[] body) {
-        try {
-            return q.expected().difference(ResultComparer.read(body, ResultSetLang.RS_JSON), q.ordered());
-        } catch (RiotException | IllegalArgumentException e) {
-            return Optional.of("unreadable SPARQL JSON results: " + e.getMessage());
-        }
     }
 
     /** The p-th percentile (nearest rank) of sorted nanosecond values, in milliseconds. */

@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
 
 /**
  * Compares SPARQL SELECT results term by term: IRIs, and literals by lexical form, datatype and language tag;
@@ -131,11 +131,15 @@ public final class ResultComparer {
 
     /** Reads SPARQL results in the given syntax (e.g. {@code ResultSetLang.RS_TSV}). */
     public static Table read(InputStream in, Lang lang) {
-        ResultSet rs = ResultSetMgr.read(in, lang);
-        List<String> vars = rs.getResultVars();
+        return read(RowSet.adapt(ResultSetMgr.read(in, lang)));
+    }
+
+    /** Reads the rows of a result, e.g. of {@code QueryExecHTTP...select()}. */
+    public static Table read(RowSet rs) {
+        List<String> vars = rs.getResultVars().stream().map(Var::getVarName).toList();
         List<Map<String, Node>> rows = new ArrayList<>();
         while (rs.hasNext()) {
-            Binding b = rs.nextBinding();
+            Binding b = rs.next();
             Map<String, Node> row = new LinkedHashMap<>();
             for (String v : vars) {
                 Node n = b.get(Var.alloc(v));

@@ -13,6 +13,11 @@ import java.util.Optional;
  * wins, ties going to the earlier format of the offered list. A missing or blank header accepts everything.
  * Malformed ranges and quality values are skipped, as if absent.
  *
+ * <p>Why not Jena's {@code AcceptList.match}: in Jena 5.6 it chooses {@code text/turtle} for
+ * {@code text/turtle;q=0}, for {@code text/turtle;q=2} and for {@code *}{@code /*;q=0.5, text/*;q=0} (RFC 9110: q=0
+ * means "not acceptable", so these must be 406 or another format), and matches {@code APPLICATION/RDF+XML} to
+ * nothing (media types are case-insensitive). The 406 answers the linked-data pages give would change.
+ *
  * <pre>{@code
  * AcceptHeader.parse("text/html,application/xhtml+xml;q=0.9,*\/*;q=0.8").choose(Format.all()); // HTML
  * AcceptHeader.parse("image/png").choose(Format.all());                                        // empty: 406

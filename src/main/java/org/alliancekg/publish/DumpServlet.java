@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.serve.ProblemWriter;
 import org.alliancekg.store.Store;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -69,7 +70,7 @@ final class DumpServlet extends HttpServlet {
         String name = info == null ? "" : info.startsWith("/") ? info.substring(1) : info;
         Dump dump = DUMPS.get(name);
         if (dump == null) {
-            Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found. Dumps: " + NAME + ".trig.gz, "
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found. Dumps: " + NAME + ".trig.gz, "
                     + NAME + ".nq.gz, " + NAME + ".trig, " + NAME + ".nq\n");
             return;
         }

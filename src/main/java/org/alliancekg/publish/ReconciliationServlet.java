@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.alliancekg.serve.Templates;
+import org.alliancekg.serve.HttpProblem;
+import org.alliancekg.serve.ProblemWriter;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -77,7 +79,7 @@ final class ReconciliationServlet extends HttpServlet {
             if (info.equals("/preview")) {
                 preview(req, resp);
             } else {
-                Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
+                ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
             }
             return;
         }
@@ -93,21 +95,8 @@ final class ReconciliationServlet extends HttpServlet {
             } else {
                 json(resp, manifest(req));
             }
-        } catch (BadQuery e) {
-            ObjectNode error = JSON.createObjectNode();
-            error.put("status", "error");
-            error.put("message", e.getMessage());
-            resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            writeJson(resp, error);
-        }
-    }
-
-    /** A query the service cannot read. */
-    private static final class BadQuery extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BadQuery(String message) {
-            super(message);
+        } catch (HttpProblem e) {
+            ProblemWriter.json(resp, e);
         }
     }
 
@@ -162,10 +151,11 @@ final class ReconciliationServlet extends HttpServlet {
         resp.getOutputStream().write(body);
     }
 
-    private ObjectNode batch(String text) throws BadQuery {
+    private ObjectNode batch(String text) {
         JsonNode root = parse(text, "queries");
         if (!root.isObject()) {
-            throw new BadQuery("queries: expected a JSON object of queries, e.g. {\"q0\":{\"query\":\"Japan\"}}");
+            throw HttpProblem.badRequest(
+                    "queries: expected a JSON object of queries, e.g. {\"q0\":{\"query\":\"Japan\"}}");
         }
         ObjectNode out = JSON.createObjectNode();
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
@@ -176,7 +166,7 @@ final class ReconciliationServlet extends HttpServlet {
         return out;
     }
 
-    private ObjectNode single(String text) throws BadQuery {
+    private ObjectNode single(String text) {
         String t = text.strip();
         if (t.startsWith("{")) {
             return results(query(parse(t, "query"), "query"));
@@ -184,18 +174,18 @@ final class ReconciliationServlet extends HttpServlet {
         return results(new Reconciler.Query(text, List.of(), 0, List.of()));
     }
 
-    private static JsonNode parse(String text, String field) throws BadQuery {
+    private static JsonNode parse(String text, String field) {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadQuery(field + ": not JSON: " + e.getOriginalMessage() + " [line: " + e.getLocation().getLineNr()
-                    + ", col: " + e.getLocation().getColumnNr() + "]");
+            throw HttpProblem.badRequest(field + ": not JSON: " + e.getOriginalMessage() + " [line: "
+                    + e.getLocation().getLineNr() + ", col: " + e.getLocation().getColumnNr() + "]");
         }
     }
 
-    private static Reconciler.Query query(JsonNode q, String where) throws BadQuery {
+    private static Reconciler.Query query(JsonNode q, String where) {
         if (!q.isObject() || !q.path("query").isTextual()) {
-            throw new BadQuery(where + ": expected an object with a \"query\" string");
+            throw HttpProblem.badRequest(where + ": expected an object with a \"query\" string");
         }
         List<String> types = new ArrayList<>();
         JsonNode type = q.path("type");
@@ -204,16 +194,16 @@ final class ReconciliationServlet extends HttpServlet {
         } else if (type.isArray()) {
             for (JsonNode t : type) {
                 if (!t.isTextual()) {
-                    throw new BadQuery(where + ".type: expected a string or a list of strings");
+                    throw HttpProblem.badRequest(where + ".type: expected a string or a list of strings");
                 }
                 types.add(t.asText());
             }
         } else if (!type.isMissingNode() && !type.isNull()) {
-            throw new BadQuery(where + ".type: expected a string or a list of strings");
+            throw HttpProblem.badRequest(where + ".type: expected a string or a list of strings");
         }
         JsonNode limit = q.path("limit");
         if (!limit.isMissingNode() && !limit.isNull() && !limit.canConvertToInt()) {
-            throw new BadQuery(where + ".limit: expected an integer");
+            throw HttpProblem.badRequest(where + ".limit: expected an integer");
         }
         List<Reconciler.PropertyValue> properties = new ArrayList<>();
         for (JsonNode p : q.path("properties")) {
@@ -265,7 +255,7 @@ final class ReconciliationServlet extends HttpServlet {
         String id = req.getParameter("id");
         Optional<Reconciler.Candidate> c = id == null ? Optional.empty() : reconciler().lookup(id);
         if (c.isEmpty()) {
-            Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: no individual with this id\n");
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: no individual with this id\n");
             return;
         }
         Reconciler.Candidate found = c.get();

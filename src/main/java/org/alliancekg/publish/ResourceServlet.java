@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.ProblemWriter;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.graph.Node;
@@ -70,7 +71,7 @@ final class ResourceServlet extends HttpServlet {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         path = path.startsWith("/") ? path.substring(1) : path;
         if (path.isEmpty() || !PATH.matcher(path).matches() || path.contains("..") || path.contains("//")) {
-            Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: no resource at this address\n");
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: no resource at this address\n");
             return;
         }
         Optional<Format> byExtension = Optional.empty();
@@ -86,7 +87,7 @@ final class ResourceServlet extends HttpServlet {
         }
         Optional<Target> target = target(documentPath);
         if (target.isEmpty()) {
-            Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + links.iriForPath(documentPath) + "\n");
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + links.iriForPath(documentPath));
             return;
         }
         Optional<Format> format = Responses.choose(req, byExtension, Format.all());
@@ -98,7 +99,7 @@ final class ResourceServlet extends HttpServlet {
             return;
         }
         if (answer.status() != HttpServletResponse.SC_OK) {
-            Responses.text(resp, answer.status(), answer.message());
+            ProblemWriter.text(resp, answer.status(), answer.message());
             return;
         }
         Format f = format.orElseThrow();

@@ -2,7 +2,6 @@ package org.alliancekg.publish;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -10,10 +9,11 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.ProblemWriter;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 
-/** Writing the answers of the linked-data servlets: negotiated formats, plain-text errors, bodies. */
+/** Writing the answers of the linked-data servlets: negotiated formats, errors through ProblemWriter, bodies. */
 final class Responses {
 
     private Responses() {
@@ -33,17 +33,8 @@ final class Responses {
     /** Writes a 406 naming what can be given. */
     static void notAcceptable(HttpServletResponse resp, List<Format> offered) throws IOException {
         resp.setHeader("Vary", "Accept");
-        text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Not acceptable: this resource is available as "
-                + offered.stream().map(Format::mediaType).collect(Collectors.joining(", ")) + "\n");
-    }
-
-    /** Writes a plain-text answer with a status (errors: no HTML, so nothing from the request is interpreted). */
-    static void text(HttpServletResponse resp, int status, String message) throws IOException {
-        byte[] body = message.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        ProblemWriter.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Not acceptable: this resource is available "
+                + "as " + offered.stream().map(Format::mediaType).collect(Collectors.joining(", ")));
     }
 
     /** Serializes a model in an RDF format. */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.ProblemWriter;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -42,7 +43,7 @@ final class VoidServlet extends HttpServlet {
         if (path.startsWith("/void.")) {
             byExtension = Format.fromExtension(path.substring("/void.".length()));
             if (byExtension.isEmpty()) {
-                Responses.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
+                ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
                 return;
             }
         }

@@ -1,12 +1,7 @@
 package org.alliancekg.push;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,18 +9,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends every named graph of a dataset to a SPARQL 1.1 Graph Store Protocol endpoint with {@code PUT ?graph=IRI}
- * (N-Triples), so that each graph on the other side is replaced as a whole: pushing twice leaves the same data.
+ * (N-Triples, through Jena's {@code GSP}), so that each graph on the other side is replaced as a whole: pushing
+ * twice leaves the same data.
  * HTTP Basic authentication when a user is given. Any store that speaks the protocol will do — a replicated
  * Fuseki, a clustered SPARQL store — which is how the graph outgrows one machine.
  *
@@ -40,18 +37,16 @@ public final class GraphStorePusher {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.push");
 
-    /** Media type of the graphs sent. */
-    public static final String CONTENT_TYPE = "application/n-triples";
+    /** The format of the graphs sent: N-Triples ({@code application/n-triples}). */
+    private static final RDFFormat FORMAT = RDFFormat.NTRIPLES_UTF8;
 
     private final URI endpoint;
     private final String authorization;
     private final HttpClient http;
-    private final Duration requestTimeout;
 
-    private GraphStorePusher(URI endpoint, String authorization, Duration connectTimeout, Duration requestTimeout) {
+    private GraphStorePusher(URI endpoint, String authorization, Duration connectTimeout) {
         this.endpoint = endpoint;
         this.authorization = authorization;
-        this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -62,7 +57,7 @@ public final class GraphStorePusher {
     }
 
     /** What a push sent. */
-    public record Result(int graphs, long triples, long bytes, Duration elapsed) {
+    public record Result(int graphs, long triples, Duration elapsed) {
     }
 
     /**
@@ -73,58 +68,47 @@ public final class GraphStorePusher {
      */
     public Result push(DatasetGraph dsg) {
         long t0 = System.nanoTime();
-        long[] totals = new long[2];
+        long[] triples = new long[1];
         List<Node> names = new ArrayList<>();
         Txn.executeRead(dsg, () -> {
             dsg.listGraphNodes().forEachRemaining(names::add);
             names.sort((a, b) -> a.toString().compareTo(b.toString()));
             for (Node name : names) {
                 Graph g = dsg.getGraph(name);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                RDFDataMgr.write(out, g, RDFFormat.NTRIPLES_UTF8);
-                put(name, out.toByteArray());
-                totals[0] += g.size();
-                totals[1] += out.size();
+                put(name, g);
+                triples[0] += g.size();
             }
         });
-        Result r = new Result(names.size(), totals[0], totals[1], Duration.ofNanos(System.nanoTime() - t0));
-        LOG.info("pushed {} graphs, {} triples ({} bytes) to {} in {} ms", r.graphs(), r.triples(), r.bytes(),
-                endpoint, r.elapsed().toMillis());
+        Result r = new Result(names.size(), triples[0], Duration.ofNanos(System.nanoTime() - t0));
+        LOG.info("pushed {} graphs, {} triples to {} in {} ms", r.graphs(), r.triples(), endpoint,
+                r.elapsed().toMillis());
         return r;
     }
 
-    private void put(Node graph, byte[] body) {
+    private void put(Node graph, Graph g) {
         if (!graph.isURI()) {
             throw new PushException("graph " + graph + " has no IRI: the Graph Store Protocol names graphs by IRI");
         }
-        URI target = URI.create(endpoint + (endpoint.getRawQuery() == null ? "?" : "&") + "graph="
-                + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8));
-        HttpRequest.Builder rb = HttpRequest.newBuilder(target).timeout(requestTimeout)
-                .header("Content-Type", CONTENT_TYPE)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        GSP gsp = GSP.service(endpoint.toString()).httpClient(http).graphName(graph).contentType(FORMAT);
         if (authorization != null) {
-            rb.header("Authorization", authorization);
+            gsp.httpHeader("Authorization", authorization);
         }
-        HttpResponse<String> resp;
         try {
-            resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new PushException("cannot reach " + endpoint + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PushException("push interrupted", e);
-        }
-        int status = resp.statusCode();
-        if (status < 200 || status > 299) {
-            String text = resp.body() == null ? "" : resp.body().strip();
+            gsp.PUT(g);
+        } catch (HttpException e) {
+            int status = e.getStatusCode();
+            if (status <= 0) {
+                throw new PushException("cannot reach " + endpoint + ": " + e.getMessage(), e);
+            }
+            String text = e.getResponse() == null ? "" : e.getResponse().strip();
             if (text.length() > 300) {
                 text = text.substring(0, 300) + "...";
             }
-            throw new PushException("PUT " + target + " answered " + status + (status == 401
-                    ? " (authentication required or refused: check --user and --password-file)" : "")
-                    + (text.isEmpty() ? "" : ": " + text));
+            throw new PushException("PUT " + endpoint + "?graph=" + graph.getURI() + " answered " + status
+                    + (status == 401 ? " (authentication required or refused: check --user and --password-file)" : "")
+                    + (text.isEmpty() ? "" : ": " + text), e);
         }
-        LOG.debug("PUT {} -> {}", graph.getURI(), status);
+        LOG.debug("PUT {}", graph.getURI());
     }
 
     /** Settings of a push; {@link #build()} checks them. */
@@ -133,7 +117,6 @@ public final class GraphStorePusher {
         private String user;
         private String password;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofMinutes(2);
 
         private Builder(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -149,12 +132,6 @@ public final class GraphStorePusher {
         /** Time allowed to connect; default 10 s. */
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = Objects.requireNonNull(d);
-            return this;
-        }
-
-        /** Time allowed for each graph's request; default 2 min. */
-        public Builder requestTimeout(Duration d) {
-            this.requestTimeout = Objects.requireNonNull(d);
             return this;
         }
 
@@ -181,7 +158,7 @@ public final class GraphStorePusher {
                 auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                         .getBytes(StandardCharsets.UTF_8));
             }
-            return new GraphStorePusher(endpoint, auth, connectTimeout, requestTimeout);
+            return new GraphStorePusher(endpoint, auth, connectTimeout);
         }
     }
 }

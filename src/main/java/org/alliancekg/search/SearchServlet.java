@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.alliancekg.serve.HttpProblem;
+import org.alliancekg.serve.ProblemWriter;
 import org.alliancekg.serve.SiteNav;
 import org.alliancekg.serve.Templates;
 import org.alliancekg.vocab.Iris;
@@ -74,9 +76,7 @@ final class SearchServlet extends HttpServlet {
             r = new FullTextSearch(dataset.get()).search(SearchQuery.of(q), LIMIT);
         } catch (SearchException e) {
             if (json) {
-                resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                resp.setContentType("application/json; charset=utf-8");
-                JSON.writeValue(resp.getOutputStream(), JSON.createObjectNode().put("error", e.getMessage()));
+                ProblemWriter.json(resp, HttpProblem.badRequest(e.getMessage()));
             } else {
                 page(resp, HttpServletResponse.SC_BAD_REQUEST, new Page(bar(), q == null ? "" : q, e.getMessage(),
                         false, false, List.of(), List.of(), List.of(), false, false, false));

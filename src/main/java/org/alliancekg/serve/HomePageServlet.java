@@ -42,13 +42,13 @@ final class HomePageServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (!path.equals("/") && !path.isEmpty()) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND, "Not found: " + path);
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path);
             return;
         }
         String method = req.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             resp.setHeader("Allow", "GET, HEAD");
-            resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The home page is read only");
+            ProblemWriter.text(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The home page is read only");
             return;
         }
         byte[] body = page().render().getBytes(StandardCharsets.UTF_8);

@@ -97,12 +97,12 @@ public final class StaticResourceServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String name = req.getPathInfo();
         if (name == null || name.length() < 2) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + mount);
             return;
         }
         name = name.substring(1);
         if (name.contains("..") || name.contains("\\") || name.startsWith("/")) {
-            resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Bad path");
+            ProblemWriter.text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad path");
             return;
         }
         boolean library = libraryPrefix != null && name.startsWith(libraryPrefix);
@@ -110,12 +110,12 @@ public final class StaticResourceServlet extends HttpServlet {
         String ext = name.substring(name.lastIndexOf('.') + 1);
         String type = extensions.contains(ext) ? TYPES.get(ext) : null;
         if (resource == null || type == null) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND, "Not found: " + mount + name);
+            ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + mount + name);
             return;
         }
         try (InputStream in = StaticResourceServlet.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND, "Not found: " + mount + name);
+                ProblemWriter.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + mount + name);
                 return;
             }
             byte[] body = in.readAllBytes();

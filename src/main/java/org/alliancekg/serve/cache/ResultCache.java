@@ -1,16 +1,17 @@
 package org.alliancekg.serve.cache;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
- * Answers to SPARQL requests kept in memory, least recently used first out, bounded in bytes. Each answer is
- * stored with the version of the data it was computed from; when the data version changes (a build swapped in a
- * new database, an ingest committed a write) every entry is dropped at the next lookup.
+ * Answers to SPARQL requests kept in memory (a Caffeine cache bounded by weight, the bytes of the answers). Each
+ * answer is stored with the version of the data it was computed from; when the data version changes (a build
+ * swapped in a new database, an ingest committed a write) every entry is dropped at the next lookup.
  *
  * <pre>{@code
  * ResultCache cache = new ResultCache(64 << 20, 4 << 20, () -> currentDataVersion());
@@ -32,15 +33,10 @@ public final class ResultCache {
         }
     }
 
-    private record Entry(Answer answer, long weight) {
-    }
-
-    private final long maxBytes;
     private final int maxEntryBytes;
     private final Supplier<Object> versions;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private final Cache<String, Answer> entries;
     private Object storedVersion;
-    private long bytes;
 
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
@@ -56,9 +52,13 @@ public final class ResultCache {
         if (maxBytes <= 0 || maxEntryBytes <= 0) {
             throw new IllegalArgumentException("cache sizes must be positive");
         }
-        this.maxBytes = maxBytes;
         this.maxEntryBytes = maxEntryBytes;
         this.versions = Objects.requireNonNull(versions, "versions");
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, Answer a) -> (int) Math.min(Integer.MAX_VALUE, a.weight() + key.length()))
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The current data version, or null while the data is changing. */
@@ -72,51 +72,41 @@ public final class ResultCache {
     }
 
     /** The answer stored for the key at this data version; a changed version empties the cache first. */
-    public synchronized Answer get(String key, Object version) {
+    public Answer get(String key, Object version) {
         if (version == null) {
             bypasses.incrementAndGet();
             return null;
         }
         checkVersion(version);
-        Entry e = entries.get(key);
-        if (e == null) {
-            misses.incrementAndGet();
-            return null;
-        }
-        hits.incrementAndGet();
-        return e.answer();
+        Answer a = entries.getIfPresent(key);
+        (a == null ? misses : hits).incrementAndGet();
+        return a;
     }
 
     /**
      * Stores an answer computed at {@code version}, unless the data version is another one now (the answer may
      * predate or straddle a change) or the answer is too large.
      */
-    public synchronized void put(String key, Object version, Answer answer) {
+    public void put(String key, Object version, Answer answer) {
         Object now = versions.get();
         if (version == null || !version.equals(now) || answer.body().length > maxEntryBytes) {
             return;
         }
-        checkVersion(version);
-        long w = answer.weight() + key.length();
-        Entry old = entries.put(key, new Entry(answer, w));
-        bytes += w - (old == null ? 0 : old.weight());
-        var it = entries.entrySet().iterator();
-        while (bytes > maxBytes && it.hasNext()) {
-            Map.Entry<String, Entry> eldest = it.next();
-            bytes -= eldest.getValue().weight();
-            it.remove();
+        synchronized (this) {
+            checkVersion(version);
+            entries.put(key, answer);
         }
     }
 
     /** Drops every entry. */
-    public synchronized void clear() {
-        entries.clear();
-        bytes = 0;
+    public void clear() {
+        entries.invalidateAll();
+        entries.cleanUp();
     }
 
-    private void checkVersion(Object version) {
+    private synchronized void checkVersion(Object version) {
         if (!version.equals(storedVersion)) {
-            if (!entries.isEmpty()) {
+            if (entries.estimatedSize() > 0) {
                 invalidations.incrementAndGet();
             }
             clear();
@@ -130,7 +120,10 @@ public final class ResultCache {
 
     /** The counts now. */
     public synchronized Stats stats() {
-        return new Stats(hits.get(), misses.get(), bypasses.get(), invalidations.get(), entries.size(), bytes);
+        entries.cleanUp();
+        long bytes = entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        return new Stats(hits.get(), misses.get(), bypasses.get(), invalidations.get(),
+                (int) entries.estimatedSize(), bytes);
     }
 
     /** Counts a request that could not use the cache (not a cacheable request, or the data was changing). */

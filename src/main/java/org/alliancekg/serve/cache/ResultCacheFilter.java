@@ -1,6 +1,5 @@
 package org.alliancekg.serve.cache;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,17 +15,16 @@ import java.util.TreeMap;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.alliancekg.serve.BufferedRequest;
 
 /**
  * Serves repeated SPARQL queries from a {@link ResultCache}: a {@code GET} with {@code query=}, a form
@@ -70,7 +68,7 @@ final class ResultCacheFilter implements Filter {
         } else if (method.equals("POST") && type.equals("application/sparql-query")
                 && req.getContentLengthLong() >= 0 && req.getContentLengthLong() <= MAX_BODY) {
             byte[] body = req.getInputStream().readAllBytes();
-            forward = new ReplayedRequest(req, body);
+            forward = new BufferedRequest(req, body);
             query = parameters(req) + "\nbody=" + new String(body, StandardCharsets.UTF_8);
         } else {
             chain.doFilter(request, response);
@@ -135,54 +133,6 @@ final class ResultCacheFilter implements Filter {
         }
         int semi = t.indexOf(';');
         return (semi < 0 ? t : t.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    /** A request whose body has been read, replaying it. */
-    private static final class ReplayedRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReplayedRequest(HttpServletRequest req, byte[] body) {
-            super(req);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                            : java.nio.charset.Charset.forName(getCharacterEncoding())));
-        }
     }
 
     /**

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class BasicAuthFilter implements Filter {
                         req.getRemoteAddr());
             }
             resp.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            TextResponse.send(resp, HttpServletResponse.SC_UNAUTHORIZED, sent
+            ProblemWriter.text(resp, HttpServletResponse.SC_UNAUTHORIZED, sent
                     ? "Unauthorized: wrong user name or password.\n"
                     : "Unauthorized: " + req.getRequestURI() + " needs a user name and password (HTTP Basic).\n");
             return;

@@ -106,7 +106,9 @@ public final class GuardModule implements FusekiModule {
     /**
      * Lets ARQ evaluate {@code ORDER BY} with a {@code LIMIT} up to the row cap by keeping only the top rows
      * (otherwise it sorts the whole solution sequence in memory whenever the limit exceeds 1,000, and an ORDER BY
-     * over a large join fills the heap before the timeout). The threshold is read from ARQ's global context.
+     * over a large join fills the heap before the timeout). The threshold has to be set in ARQ's global context: Jena
+     * 5.6's {@code TransformTopN} reads it from {@code ARQ.getContext()} only, never from the dataset's or the query's
+     * context, so it cannot be scoped to the served dataset. It is only ever raised, never lowered.
      */
     static void allowTopNSorting(long maxRows) {
         long wanted = Math.min(Integer.MAX_VALUE, maxRows + 1);

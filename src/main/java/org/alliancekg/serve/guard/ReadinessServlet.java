@@ -1,6 +1,7 @@
 package org.alliancekg.serve.guard;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.ProblemWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
@@ -46,9 +48,13 @@ final class ReadinessServlet extends HttpServlet {
             LOG.warn("not ready: {}", problem);
         }
         if (problem == null) {
-            TextResponse.send(resp, HttpServletResponse.SC_OK, "ready\n");
+            byte[] ready = "ready\n".getBytes(StandardCharsets.UTF_8);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.setHeader("Cache-Control", "no-store");
+            resp.setContentLength(ready.length);
+            resp.getOutputStream().write(ready);
         } else {
-            TextResponse.send(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "not ready: " + problem + "\n");
+            ProblemWriter.text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "not ready: " + problem + "\n");
         }
     }
 

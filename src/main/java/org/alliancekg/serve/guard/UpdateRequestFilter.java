@@ -12,6 +12,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.serve.BufferedRequest;
+import org.alliancekg.serve.ProblemWriter;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateWithUsing;
@@ -52,7 +54,7 @@ final class UpdateRequestFilter implements Filter {
         HttpServletRequest next = req;
         if (ct.startsWith("application/sparql-update")) {
             byte[] body = req.getInputStream().readAllBytes();
-            next = new RequestSizeFilter.BufferedRequest(req, body);
+            next = new BufferedRequest(req, body);
             text = new String(body, StandardCharsets.UTF_8);
         } else if (ct.startsWith("application/x-www-form-urlencoded")) {
             text = req.getParameter("update");
@@ -63,7 +65,7 @@ final class UpdateRequestFilter implements Filter {
         HttpServletResponse resp = (HttpServletResponse) response;
         if (update != null && update.getOperations().stream().anyMatch(op -> op instanceof UpdateLoad)) {
             LOG.warn("refused a SPARQL Update with LOAD on {} from {}", req.getRequestURI(), req.getRemoteAddr());
-            TextResponse.send(resp, HttpServletResponse.SC_FORBIDDEN,
+            ProblemWriter.text(resp, HttpServletResponse.SC_FORBIDDEN,
                     "Forbidden: SPARQL Update LOAD is disabled on this server (it would make the server fetch a URL). "
                             + "Send the data with INSERT DATA or the Graph Store Protocol instead.\n");
             return;
@@ -73,7 +75,7 @@ final class UpdateRequestFilter implements Filter {
         if (update != null && protocolDataset && update.getOperations().stream().anyMatch(op ->
                 op instanceof UpdateWithUsing u && (u.getWithIRI() != null || !u.getUsing().isEmpty()
                         || !u.getUsingNamed().isEmpty()))) {
-            TextResponse.send(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad Request: using-graph-uri or "
+            ProblemWriter.text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad Request: using-graph-uri or "
                     + "using-named-graph-uri given together with USING, USING NAMED or WITH in the update.\n");
             return;
         }

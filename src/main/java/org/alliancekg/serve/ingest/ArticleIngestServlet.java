@@ -3,7 +3,6 @@ package org.alliancekg.serve.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -18,6 +17,7 @@ import org.alliancekg.ingest.InputException;
 import org.alliancekg.build.ArticleIngester;
 import org.alliancekg.build.IngestResult;
 import org.alliancekg.build.PreparedArticle;
+import org.alliancekg.serve.ProblemWriter;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.Logger;
@@ -66,25 +66,25 @@ final class ArticleIngestServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!writable) {
-            text(resp, HttpServletResponse.SC_FORBIDDEN, "Forbidden: this server takes no articles; start it with "
+            ProblemWriter.text(resp, HttpServletResponse.SC_FORBIDDEN, "Forbidden: this server takes no articles; start it with "
                     + "--password-file to enable POST " + req.getRequestURI() + ".\n");
             return;
         }
         String type = req.getContentType();
         if (!acceptable(type)) {
-            text(resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type: send the article "
+            ProblemWriter.text(resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type: send the article "
                     + "file as text/markdown; charset=utf-8 (got " + type + ").\n");
             return;
         }
         String id = articleId(req);
         if (id == null) {
-            text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad Request: name the article: POST "
+            ProblemWriter.text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad Request: name the article: POST "
                     + req.getRequestURI() + "?id=<article-id> (or a Slug header).\n");
             return;
         }
         byte[] body = read(req.getInputStream());
         if (body == null) {
-            text(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: the limit is "
+            ProblemWriter.text(resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: the limit is "
                     + maxBytes + " bytes.\n");
             return;
         }
@@ -96,7 +96,7 @@ final class ArticleIngestServlet extends HttpServlet {
         } catch (InputException | ValidationException e) {
             LOG.info("refused article {} from {}: {}", id, req.getRemoteUser(), e.getMessage().lines().findFirst()
                     .orElse(""));
-            text(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage().strip() + "\n");
+            ProblemWriter.text(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage().strip() + "\n");
             return;
         }
         LOG.info("article {} {} by {}", id, r.status().name().toLowerCase(Locale.ROOT), req.getRemoteUser());
@@ -127,7 +127,7 @@ final class ArticleIngestServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!req.getMethod().equals("POST")) {
             resp.setHeader("Allow", "POST");
-            text(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: POST an article file.\n");
+            ProblemWriter.text(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: POST an article file.\n");
             return;
         }
         doPost(req, resp);
@@ -175,12 +175,5 @@ final class ArticleIngestServlet extends HttpServlet {
             }
         }
         return out.toByteArray();
-    }
-
-    private static void text(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("text/plain");
-        resp.setCharacterEncoding("UTF-8");
-        resp.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
     }
 }
