@@ -16,10 +16,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+
+import org.alliancekg.loadtest.LoadTest;
 
 /**
  * The competency-question mix ({@code queries/cq/*.rq}) sent over HTTP to a SPARQL endpoint: sequential requests
@@ -147,52 +146,20 @@ public final class QueryMix {
     }
 
     /**
-     * {@code clients} clients send the mix (each from another starting query) for {@code duration}; answers still
-     * under way at the end are waited for and counted.
+     * {@code clients} clients send the mix (each from another starting query) for {@code duration}, with the
+     * project's load generator ({@link LoadTest}: GET, these headers); answers still under way at the end are
+     * waited for and counted.
      */
     public Throughput throughput(String endpoint, int clients, Duration duration, Map<String, String> headers)
             throws InterruptedException {
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<RuntimeException> problem = new AtomicReference<>();
-        long end = System.nanoTime() + duration.toNanos();
-        CountDownLatch finished = new CountDownLatch(clients);
-        List<Thread> threads = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int offset = c;
-            Thread t = new Thread(() -> {
-                try {
-                    int i = offset;
-                    while (System.nanoTime() < end) {
-                        Answer a = send(endpoint, queries.get(i % queries.size()), headers);
-                        if (a.status == 200) {
-                            done.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                        i++;
-                    }
-                } catch (RuntimeException e) {
-                    problem.compareAndSet(null, e);
-                } finally {
-                    finished.countDown();
-                }
-            }, "bench-client-" + c);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+        List<LoadTest.MixQuery> mix = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            mix.add(LoadTest.MixQuery.unchecked(names.get(i), queries.get(i)));
         }
-        if (!finished.await(duration.plus(REQUEST_TIMEOUT).toMillis() + 30_000,
-                java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            threads.forEach(Thread::interrupt);
-            throw new IllegalStateException("throughput clients did not finish against " + endpoint);
-        }
-        if (problem.get() != null) {
-            throw problem.get();
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Throughput(clients, seconds, done.get(), failed.get(), done.get() / seconds);
+        LoadTest.Report r = LoadTest.builder().endpoint(URI.create(endpoint)).queries(mix).get(headers)
+                .clients(clients).duration(duration).requestTimeout(REQUEST_TIMEOUT).build().run();
+        long answered = r.requests() - r.errors();
+        return new Throughput(clients, r.seconds(), answered, r.errors(), answered / r.seconds());
     }
 
     /** The mix without these queries (by name). */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * answer is a 200 whose result differs from the expected one ({@link ResultComparer}). Latency runs from sending a
  * request to having read and checked its answer.
  *
+ * <p>This is the project's one load generator: the {@code loadtest} command runs it, and the benchmark's throughput
+ * runs ({@code org.alliancekg.bench.QueryMix}) run it with queries of no expected result (only the status is then
+ * checked), sent by GET with the headers an engine needs.
+ *
  * <pre>{@code
  * LoadTest.Report r = LoadTest.builder().endpoint(URI.create("http://localhost:3030/kg/sparql"))
  *         .mix(Path.of("queries/cq")).clients(16).duration(Duration.ofSeconds(60)).build().run();
@@ -54,8 +59,13 @@ public final class LoadTest {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.loadtest");
 
-    /** A query of the mix and its expected result. */
+    /** A query of the mix and its expected result (null: any answer with status 200 is right). */
     public record MixQuery(String name, String text, boolean ordered, ResultComparer.Table expected) {
+
+        /** A query whose answers are not checked, only their status. */
+        public static MixQuery unchecked(String name, String text) {
+            return new MixQuery(name, text, false, null);
+        }
     }
 
     /** The figures of a run. */
@@ -83,6 +93,8 @@ public final class LoadTest {
     private final int clients;
     private final Duration duration;
     private final Duration requestTimeout;
+    private final boolean get;
+    private final Map<String, String> headers;
 
     private LoadTest(Builder b, List<MixQuery> mix) {
         this.endpoint = b.endpoint;
@@ -90,6 +102,8 @@ public final class LoadTest {
         this.clients = b.clients;
         this.duration = b.duration;
         this.requestTimeout = b.requestTimeout;
+        this.get = b.get;
+        this.headers = Map.copyOf(b.headers);
     }
 
     /** A new builder. */
@@ -136,13 +150,7 @@ public final class LoadTest {
                     Optional<String> problem;
                     boolean error;
                     try {
-                        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(endpoint)
-                                        .timeout(requestTimeout)
-                                        .header("Content-Type", "application/sparql-query; charset=utf-8")
-                                        .header("Accept", "application/sparql-results+json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(q.text(), StandardCharsets.UTF_8))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> r = http.send(request(q), HttpResponse.BodyHandlers.ofByteArray());
                         if (r.statusCode() != 200) {
                             error = true;
                             problem = Optional.of("status " + r.statusCode() + ": "
@@ -188,7 +196,25 @@ public final class LoadTest {
         return report;
     }
 
+    private HttpRequest request(MixQuery q) {
+        HttpRequest.Builder b;
+        if (get) {
+            b = HttpRequest.newBuilder(URI.create(endpoint + (endpoint.getRawQuery() == null ? "?" : "&") + "query="
+                    + URLEncoder.encode(q.text(), StandardCharsets.UTF_8))).GET();
+        } else {
+            b = HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/sparql-query; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(q.text(), StandardCharsets.UTF_8));
+        }
+        b.timeout(requestTimeout).header("Accept", "application/sparql-results+json");
+        headers.forEach(b::header);
+        return b.build();
+    }
+
     private static Optional<String> compare(MixQuery q, byte[] body) {
+        if (q.expected() == null) {
+            return Optional.empty();
+        }
         try {
             return q.expected().difference(ResultComparer.read(body, ResultSetLang.RS_JSON), q.ordered());
         } catch (RiotException | IllegalArgumentException e) {
@@ -277,6 +303,9 @@ public final class LoadTest {
     public static final class Builder {
         private URI endpoint = URI.create("http://localhost:3030/kg/sparql");
         private Path mixDir = Path.of("queries");
+        private List<MixQuery> queries;
+        private boolean get;
+        private Map<String, String> headers = Map.of();
         private int clients = 4;
         private Duration duration = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -293,6 +322,22 @@ public final class LoadTest {
         /** The query folder (see {@link #readMix}); default {@code queries}. */
         public Builder mix(Path dir) {
             this.mixDir = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /** The queries themselves, instead of a {@link #mix(Path) folder}. */
+        public Builder queries(List<MixQuery> queries) {
+            this.queries = List.copyOf(queries);
+            return this;
+        }
+
+        /**
+         * Sends each query by GET ({@code ?query=}) with these extra headers, instead of a POST of
+         * {@code application/sparql-query}; for engines that answer only so.
+         */
+        public Builder get(Map<String, String> headers) {
+            this.get = true;
+            this.headers = Map.copyOf(headers);
             return this;
         }
 
@@ -336,7 +381,10 @@ public final class LoadTest {
                 throw new IllegalArgumentException("the duration must be more than 0 s and at most an hour: "
                         + duration);
             }
-            return new LoadTest(this, readMix(mixDir));
+            if (queries != null && queries.isEmpty()) {
+                throw new IllegalArgumentException("no query in the mix");
+            }
+            return new LoadTest(this, queries != null ? queries : readMix(mixDir));
         }
     }
 }
