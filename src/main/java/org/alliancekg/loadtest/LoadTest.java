@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * request to having read and checked its answer.
  *
  * <p>This is the project's one load generator: the {@code loadtest} command runs it, and the benchmark's throughput
- * runs ({@code org.alliancekg.bench.QueryMix}) run it with queries of no expected result (only the status is then
+ * runs ({@code QueryMix}) run it with queries of no expected result (only the status is then
  * checked), sent by GET with the headers an engine needs.
  *
  * <pre>{@code
