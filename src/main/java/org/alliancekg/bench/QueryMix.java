@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+
+import org.alliancekg.loadtest.LoadTest;
 
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryException;
@@ -154,52 +157,20 @@ public final class QueryMix {
     }
 
     /**
-     * {@code clients} clients send the mix (each from another starting query) for {@code duration}; answers still
-     * under way at the end are waited for and counted.
+     * {@code clients} clients send the mix (each from another starting query) for {@code duration}, with the
+     * project's load generator ({@link LoadTest}: GET, these headers); answers still under way at the end are
+     * waited for and counted.
      */
     public Throughput throughput(String endpoint, int clients, Duration duration, Map<String, String> headers)
             throws InterruptedException {
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<RuntimeException> problem = new AtomicReference<>();
-        long end = System.nanoTime() + duration.toNanos();
-        CountDownLatch finished = new CountDownLatch(clients);
-        List<Thread> threads = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int offset = c;
-            Thread t = new Thread(() -> {
-                try {
-                    int i = offset;
-                    while (System.nanoTime() < end) {
-                        Answer a = send(endpoint, queries.get(i % queries.size()), headers);
-                        if (a.ok()) {
-                            done.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                        i++;
-                    }
-                } catch (RuntimeException e) {
-                    problem.compareAndSet(null, e);
-                } finally {
-                    finished.countDown();
-                }
-            }, "bench-client-" + c);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+        List<LoadTest.MixQuery> mix = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            mix.add(LoadTest.MixQuery.unchecked(names.get(i), queries.get(i)));
         }
-        if (!finished.await(duration.plus(REQUEST_TIMEOUT).toMillis() + 30_000,
-                java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            threads.forEach(Thread::interrupt);
-            throw new IllegalStateException("throughput clients did not finish against " + endpoint);
-        }
-        if (problem.get() != null) {
-            throw problem.get();
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Throughput(clients, seconds, done.get(), failed.get(), done.get() / seconds);
+        LoadTest.Report r = LoadTest.builder().endpoint(URI.create(endpoint)).queries(mix).get(headers)
+                .clients(clients).duration(duration).requestTimeout(REQUEST_TIMEOUT).build().run();
+        long answered = r.requests() - r.errors();
+        return new Throughput(clients, r.seconds(), answered, r.errors(), answered / r.seconds());
     }
 
     /** The mix without these queries (by name). */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * answer is a 200 whose result differs from the expected one ({@link ResultComparer}). Latency runs from sending a
  * request to having read and checked its answer.
  *
+ * <p>This is the project's one load generator: the {@code loadtest} command runs it, and the benchmark's throughput
+ * runs ({@code QueryMix}) run it with queries of no expected result (only the status is then
+ * checked), sent by GET with the headers an engine needs.
+ *
  * <pre>{@code
  * LoadTest.Report r = LoadTest.builder().endpoint(URI.create("http://localhost:3030/kg/sparql"))
  *         .mix(Path.of("queries/cq")).clients(16).duration(Duration.ofSeconds(60)).build().run();
@@ -56,8 +62,13 @@ public final class LoadTest {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.loadtest");
 
-    /** A query of the mix and its expected result. */
+    /** A query of the mix and its expected result (null: any answer with status 200 is right). */
     public record MixQuery(String name, String text, boolean ordered, ResultComparer.Table expected) {
+
+        /** A query whose answers are not checked, only their status. */
+        public static MixQuery unchecked(String name, String text) {
+            return new MixQuery(name, text, false, null);
+        }
     }
 
     /** The figures of a run. */
@@ -85,6 +96,8 @@ public final class LoadTest {
     private final int clients;
     private final Duration duration;
     private final Duration requestTimeout;
+    private final boolean get;
+    private final Map<String, String> headers;
 
     private LoadTest(Builder b, List<MixQuery> mix) {
         this.endpoint = b.endpoint;
@@ -92,6 +105,8 @@ public final class LoadTest {
         this.clients = b.clients;
         this.duration = b.duration;
         this.requestTimeout = b.requestTimeout;
+        this.get = b.get;
+        this.headers = Map.copyOf(b.headers);
     }
 
     /** A new builder. */
@@ -137,13 +152,16 @@ public final class LoadTest {
                     long t0 = System.nanoTime();
                     Optional<String> problem;
                     boolean error;
-                    try (QueryExecHTTP qe = QueryExecHTTP.service(endpoint.toString()).httpClient(http)
-                            .query(q.text()).sendMode(QuerySendMode.asPost)
+                    QueryExecHTTPBuilder b = QueryExecHTTP.service(endpoint.toString()).httpClient(http)
+                            .query(q.text()).sendMode(get ? QuerySendMode.asGetAlways : QuerySendMode.asPost)
                             .acceptHeader("application/sparql-results+json")
-                            .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                            .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    headers.forEach(b::httpHeader);
+                    try (QueryExecHTTP qe = b.build()) {
                         ResultComparer.Table actual = ResultComparer.read(qe.select());
                         error = false;
-                        problem = q.expected().difference(actual, q.ordered());
+                        problem = q.expected() == null ? Optional.empty()
+                                : q.expected().difference(actual, q.ordered());
                     } catch (HttpException e) {
                         error = true;
                         problem = Optional.of(e.getStatusCode() > 0
@@ -268,6 +286,9 @@ public final class LoadTest {
     public static final class Builder {
         private URI endpoint = URI.create("http://localhost:3030/kg/sparql");
         private Path mixDir = Path.of("queries");
+        private List<MixQuery> queries;
+        private boolean get;
+        private Map<String, String> headers = Map.of();
         private int clients = 4;
         private Duration duration = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -284,6 +305,22 @@ public final class LoadTest {
         /** The query folder (see {@link #readMix}); default {@code queries}. */
         public Builder mix(Path dir) {
             this.mixDir = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /** The queries themselves, instead of a {@link #mix(Path) folder}. */
+        public Builder queries(List<MixQuery> queries) {
+            this.queries = List.copyOf(queries);
+            return this;
+        }
+
+        /**
+         * Sends each query by GET ({@code ?query=}) with these extra headers, instead of a POST of
+         * {@code application/sparql-query}; for engines that answer only so.
+         */
+        public Builder get(Map<String, String> headers) {
+            this.get = true;
+            this.headers = Map.copyOf(headers);
             return this;
         }
 
@@ -327,7 +364,10 @@ public final class LoadTest {
                 throw new IllegalArgumentException("the duration must be more than 0 s and at most an hour: "
                         + duration);
             }
-            return new LoadTest(this, readMix(mixDir));
+            if (queries != null && queries.isEmpty()) {
+                throw new IllegalArgumentException("no query in the mix");
+            }
+            return new LoadTest(this, queries != null ? queries : readMix(mixDir));
         }
     }
 }

@@ -328,7 +328,8 @@ public final class Store {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a directory tree, not following links; nothing when it does not exist. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

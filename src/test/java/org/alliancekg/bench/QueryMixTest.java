@@ -9,23 +9,18 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.alliancekg.cli.ServerModules;
-import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.testkit.ProjectFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's query mix against our server: every competency question answers its expected rows. */
 class QueryMixTest {
 
-    @TempDir
-    Path db;
-
     @Test
     void theMixAnswersTheExpectedRowsAndMeasures() throws Exception {
-        ProjectLayout layout = ProjectLayout.detect().withDbRoot(db);
-        new GraphBuilder(layout).build();
-        KgServer server = KgServer.builder().layout(layout).port(0).modules(ServerModules.defaults()).build().start();
+        ProjectLayout layout = ProjectFixture.layout();
+        KgServer server = ProjectFixture.serve(ServerModules.defaults());
         try {
             Path cq = layout.queriesDir().resolve("cq");
             QueryMix mix = QueryMix.of(cq);

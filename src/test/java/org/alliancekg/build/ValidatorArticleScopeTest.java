@@ -9,6 +9,7 @@ import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
+import org.alliancekg.testkit.ProjectFixture;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -20,7 +21,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Validating one article within the built database: an article of the build conforms; a copy of it under another
@@ -32,15 +32,11 @@ class ValidatorArticleScopeTest {
 
     private static final String SOURCE = "002-diplomat-tatsumi-new-vision";
 
-    @TempDir
-    static java.nio.file.Path db;
-
     static ProjectLayout layout;
 
     @BeforeAll
     static void build() {
-        layout = ProjectLayout.detect().withDbRoot(db);
-        new GraphBuilder(layout).build();
+        layout = ProjectFixture.layout();
     }
 
     @Test

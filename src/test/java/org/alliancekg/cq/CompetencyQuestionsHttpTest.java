@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.alliancekg.cli.ServerModules;
-import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.loadtest.ResultComparer;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.testkit.ProjectFixture;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -31,11 +31,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The competency questions: every {@code queries/cq/*.rq} runs over HTTP against the server, which serves a
- * database built from the project's data into a temporary folder (once for the class), and its results must equal
+ * database built from the project's data into a temporary folder (once for the test JVM, {@link ProjectFixture}), and its results must equal
  * the SPARQL TSV file of the same base name beside it ({@code P01-....rq} with {@code P01-....tsv}).
  *
  * <p>Terms are compared exactly: IRIs, and literals by lexical form, datatype and language tag. Row order counts
@@ -44,9 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompetencyQuestionsHttpTest {
 
-    @TempDir
-    static Path dbRoot;
-
     static ProjectLayout project;
     static KgServer server;
     static HttpClient http;
@@ -54,9 +50,7 @@ class CompetencyQuestionsHttpTest {
     @BeforeAll
     static void buildAndServe() {
         project = ProjectLayout.detect();
-        ProjectLayout scratch = project.withDbRoot(dbRoot);
-        new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
+        server = ProjectFixture.serve(ServerModules.defaults());
         http = HttpClient.newHttpClient();
     }
 

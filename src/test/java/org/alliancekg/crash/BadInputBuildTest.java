@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.alliancekg.cli.Main;
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.Store;
 import org.alliancekg.ingest.TestProjects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -80,7 +81,7 @@ class BadInputBuildTest {
     /** Builds the project with the case's files laid over it; checks the refusal and the unchanged database. */
     static void refused(String name, Path overlay, String expected) {
         Path copy = dir.resolve("case-" + name);
-        DatabaseState.deleteTree(copy);
+        Store.deleteTree(copy);
         DatabaseState.copyTree(project, copy);
         if (overlay != null) {
             DatabaseState.copyTree(overlay, copy);
@@ -122,7 +123,7 @@ class BadInputBuildTest {
         }
         return folders.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             Path copy = dir.resolve("loader-" + f.getFileName());
-            DatabaseState.deleteTree(copy);
+            Store.deleteTree(copy);
             DatabaseState.copyTree(f, copy);
             Result r = build(copy);
             assertEquals(1, r.status, f.getFileName() + ": " + r.err);

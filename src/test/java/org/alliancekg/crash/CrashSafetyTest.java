@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.Store;
 import org.alliancekg.ingest.TestProjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,7 +193,7 @@ class CrashSafetyTest {
     /** A fresh copy of the base database under {@code name}. */
     static Path restore(String name) {
         Path db = dir.resolve(name);
-        DatabaseState.deleteTree(db);
+        Store.deleteTree(db);
         DatabaseState.copyTree(snapshot, db);
         return db;
     }

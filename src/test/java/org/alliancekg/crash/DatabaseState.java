@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.store.Store;
@@ -96,20 +95,6 @@ record DatabaseState(long quads, String sha256) {
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Deletes a directory tree (not following links). */
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.alliancekg.testkit.TrigFixture;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
@@ -15,7 +16,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The export tests' data: {@code src/test/resources/export-fixture/dataset.trig}, and the counting queries of
@@ -31,14 +31,7 @@ public final class ExportFixture {
 
     /** Loads the fixture into a new TDB2 database {@code dir/tdb2-export-fixture}, releases it, returns its path. */
     public static Path createTdb2(Path dir) {
-        Path location = dir.resolve("tdb2-export-fixture");
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
-        try {
-            Txn.executeWrite(dsg, () -> parse(dsg));
-        } finally {
-            TDBInternal.expel(dsg);
-        }
-        return location;
+        return TrigFixture.tdb2(DATASET, dir.resolve("tdb2-export-fixture"));
     }
 
     /** The fixture in a new in-memory dataset (not TDB2). */

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.cli.Main;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.store.Store;
+import org.alliancekg.testkit.ProjectFixture;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.Lang;
@@ -36,9 +36,6 @@ import picocli.CommandLine;
 class ProjectExportTest {
 
     @TempDir
-    static Path dbRoot;
-
-    @TempDir
     Path tmp;
 
     static ProjectLayout project;
@@ -50,8 +47,7 @@ class ProjectExportTest {
 
     @BeforeAll
     static void build() {
-        project = ProjectLayout.detect().withDbRoot(dbRoot);
-        new GraphBuilder(project).build();
+        project = ProjectFixture.layout();
         Path live = new Store(project).currentDir().orElseThrow();
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(live.toString());
         try {
@@ -82,7 +78,7 @@ class ProjectExportTest {
         all[args.length] = "--project";
         all[args.length + 1] = project.root().toString();
         all[args.length + 2] = "--db";
-        all[args.length + 3] = dbRoot.toString();
+        all[args.length + 3] = project.dbRoot().toString();
         int status = cl.execute(all);
         return new Run(status, out.toString(), err.toString());
     }

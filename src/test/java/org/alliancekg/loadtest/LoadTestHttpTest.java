@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.alliancekg.cli.ServerModules;
-import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.cli.Main;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.testkit.ProjectFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +40,7 @@ class LoadTestHttpTest {
     @BeforeAll
     static void buildAndServe() {
         project = ProjectLayout.detect();
-        ProjectLayout scratch = project.withDbRoot(dir.resolve("db"));
-        new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
+        server = ProjectFixture.serve(ServerModules.defaults());
     }
 
     @AfterAll

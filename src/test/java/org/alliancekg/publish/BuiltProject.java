@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.alliancekg.build.GraphBuilder;
-import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.testkit.ProjectFixture;
 
 /**
  * The project's real data, built as the competency-question test builds it (the core's {@link GraphBuilder} into a
@@ -16,10 +16,8 @@ final class BuiltProject {
     private BuiltProject() {
     }
 
-    /** Builds the project into {@code dbRoot} and starts a server over it. */
+    /** Starts a server over the project's graph built once for the test JVM ({@code dbRoot} is not used). */
     static KgServer serve(Path dbRoot) {
-        ProjectLayout scratch = ProjectLayout.detect().withDbRoot(dbRoot);
-        new GraphBuilder(scratch).build();
-        return KgServer.builder().layout(scratch).port(0).modules(List.of(LinkedDataModule::new)).build().start();
+        return ProjectFixture.serve(List.of(LinkedDataModule::new));
     }
 }

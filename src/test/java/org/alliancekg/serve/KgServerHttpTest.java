@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -34,6 +33,8 @@ import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
+import org.alliancekg.testkit.ProjectFixture;
+import org.alliancekg.testkit.TestHttp;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -57,7 +58,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server over a database built by {@link GraphBuilder} from the project's data into a temporary folder, spoken
@@ -69,9 +69,6 @@ class KgServerHttpTest {
     static final String AKG = "https://w3id.org/alliance-kg/ontology#";
     static final String MEETING = Iris.ID + "meeting/scc-2022-01-06";
 
-    @TempDir
-    static Path dbRoot;
-
     static ProjectLayout project;
     static KgServer server;
     static HttpClient http;
@@ -80,9 +77,7 @@ class KgServerHttpTest {
     @BeforeAll
     static void buildAndStart() {
         project = ProjectLayout.detect();
-        ProjectLayout scratch = project.withDbRoot(dbRoot);
-        new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
+        server = ProjectFixture.serve(ServerModules.defaults());
         http = HttpClient.newHttpClient();
         base = "http://localhost:" + server.port();
     }
@@ -97,14 +92,7 @@ class KgServerHttpTest {
     // ---- helpers ----
 
     static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request.build());
     }
 
     static HttpResponse<String> get(String path, String accept) {

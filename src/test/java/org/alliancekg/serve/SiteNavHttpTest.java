@@ -3,14 +3,10 @@ package org.alliancekg.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.alliancekg.cli.ServerModules;
-import org.alliancekg.build.GraphBuilder;
-import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.testkit.ProjectFixture;
+import org.alliancekg.testkit.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,18 +50,13 @@ class SiteNavHttpTest {
     static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\"[^>]*>([^<]*)</a>");
     static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]*site\\.css)\">");
 
-    @TempDir
-    static Path dbRoot;
-
     static KgServer server;
     static HttpClient http;
     static String base;
 
     @BeforeAll
     static void buildAndStart() {
-        ProjectLayout scratch = ProjectLayout.detect().withDbRoot(dbRoot);
-        new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
+        server = ProjectFixture.serve(ServerModules.defaults());
         http = HttpClient.newHttpClient();
         base = "http://localhost:" + server.port();
     }
@@ -79,15 +69,7 @@ class SiteNavHttpTest {
     }
 
     static HttpResponse<String> get(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build());
     }
 
     /** The page's one bar with its links resolved against the page's address and without the current mark. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,12 +21,7 @@ import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.publish.LinkedDataModule;
 import org.alliancekg.serve.HtmlEscape;
 import org.alliancekg.serve.KgServer;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.alliancekg.testkit.TrigFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,18 +52,7 @@ class SourcesHttpTest {
 
     @BeforeAll
     static void start() {
-        Path location = tmp.resolve("tdb2-sources-fixture");
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
-        try (InputStream in = SourcesHttpTest.class.getClassLoader().getResourceAsStream("sources/fixture.trig")) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource sources/fixture.trig");
-            }
-            Txn.executeWrite(dsg, () -> RDFParser.source(in).lang(Lang.TRIG).parse(dsg));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            TDBInternal.expel(dsg);
-        }
+        Path location = TrigFixture.tdb2("sources/fixture.trig", tmp.resolve("tdb2-sources-fixture"));
         server = KgServer.builder().layout(ProjectLayout.detect()).dbLocation(location).port(0)
                 .modules(List.of(ExploreModule::new, LinkedDataModule::new)).build().start();
         http = HttpClient.newHttpClient();

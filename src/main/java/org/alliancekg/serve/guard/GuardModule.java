@@ -127,6 +127,11 @@ public final class GuardModule implements FusekiModule {
         jetty.setRequestLog(new AccessLog());
     }
 
+    /** The watchdog of the queries running on the server (null before the server is built). */
+    QueryWatchdog watchdog() {
+        return watchdog;
+    }
+
     /** Closes the watchdog when the server stops. */
     @Override
     public void serverStopped(FusekiServer server) {

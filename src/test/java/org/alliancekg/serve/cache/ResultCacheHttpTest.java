@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,13 +19,10 @@ import java.util.List;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerSettings;
+import org.alliancekg.testkit.TrigFixture;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,12 +46,7 @@ class ResultCacheHttpTest {
         Files.createDirectories(project.resolve("fuseki-config"));
         Files.copy(ProjectLayout.detect().fusekiConfig(), project.resolve("fuseki-config/config.ttl"));
         Path db = project.resolve("db/tdb2-a");
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(db.toString());
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("serve-fixture/dataset.trig")) {
-            Txn.executeWrite(dsg, () -> RDFParser.source(in).lang(Lang.TRIG).parse(dsg));
-        } finally {
-            TDBInternal.expel(dsg);
-        }
+        TrigFixture.tdb2("serve-fixture/dataset.trig", db);
         Files.createSymbolicLink(project.resolve("db/current"), db.getFileName());
         layout = ProjectLayout.of(project);
     }

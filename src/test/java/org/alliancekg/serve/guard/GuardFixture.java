@@ -1,7 +1,7 @@
 package org.alliancekg.serve.guard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
@@ -20,6 +25,7 @@ import org.alliancekg.serve.ServerContext;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import java.util.function.Function;
 import org.alliancekg.serve.ServerSettings;
+import org.alliancekg.testkit.TestHttp;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -92,6 +98,33 @@ final class GuardFixture {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** The guard module as a feature of a server, kept in {@code made} when the server is built. */
+    static List<Function<ServerContext, FusekiModule>> guardModule(AtomicReference<GuardModule> made) {
+        return List.of(ctx -> {
+            GuardModule m = new GuardModule(ctx);
+            made.set(m);
+            return m;
+        });
+    }
+
+    /**
+     * Waits until the server runs {@code n} queries (as its watchdog counts them); fails if one of the answers
+     * comes first, since the queries are then too fast to test with.
+     */
+    static void awaitRunning(GuardModule guard, int n, List<? extends CompletableFuture<?>> answers)
+            throws InterruptedException {
+        while (guard.watchdog().running() < n) {
+            for (CompletableFuture<?> a : answers) {
+                assertFalse(a.isDone(), "a query finished before the server ran " + n + ": too fast to test with");
+            }
+            try {
+                answers.get(0).get(10, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // not answered yet (or failed, which the loop reports as done)
+            }
+        }
+    }
+
     /** {@code Authorization} header value for the test user. */
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -117,13 +150,6 @@ final class GuardFixture {
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(client, request);
     }
 }

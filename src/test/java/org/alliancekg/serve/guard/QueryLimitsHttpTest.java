@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -51,10 +52,12 @@ class QueryLimitsHttpTest {
     static KgServer server;
     static String sparql;
 
+    static final AtomicReference<GuardModule> GUARD = new AtomicReference<>();
+
     @BeforeAll
     static void start() {
         server = GuardFixture.serve(GuardFixture.database(dir),
-                GuardFixture.settings(null, TIMEOUT_MS, MAX_ROWS, MAX_BYTES), List.of(GuardModule::new));
+                GuardFixture.settings(null, TIMEOUT_MS, MAX_ROWS, MAX_BYTES), GuardFixture.guardModule(GUARD));
         sparql = server.sparqlUrl();
     }
 
@@ -92,7 +95,7 @@ class QueryLimitsHttpTest {
             heavy.add(GuardFixture.HTTP.sendAsync(query(sparql, "SELECT (COUNT(*) AS ?n) " + CROSS).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
-        Thread.sleep(200);
+        GuardFixture.awaitRunning(GUARD.get(), 2, heavy);
         int answered = 0;
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> r = send(query(sparql, "SELECT ?s { ?s a ?c } LIMIT 3")
