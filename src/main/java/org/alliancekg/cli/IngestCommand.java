@@ -14,7 +14,7 @@ import org.alliancekg.ingestion.ArticleUpload;
 import org.alliancekg.ingestion.IngestResult;
 import org.alliancekg.ingestion.PreparedArticle;
 import org.alliancekg.ingestion.ServerRunningException;
-import org.alliancekg.ingestion.ServerStatus;
+import org.alliancekg.store.ServerStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

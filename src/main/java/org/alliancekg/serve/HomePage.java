@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.store.Store;
 import org.alliancekg.export.ExportFormat;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
@@ -175,7 +175,7 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
                 .append("description (a page in a browser, RDF by <code>Accept</code>).</p>\n");
 
         h.append("<h2 id=\"").append(SiteNav.DOWNLOADS_ANCHOR).append("\">Downloads</h2>\n<ul id=\"dumps\">\n");
-        String dump = "/dumps/" + GraphBuilder.DUMP_NAME;
+        String dump = "/dumps/" + Store.DUMP_NAME;
         h.append("<li><a href=\"").append(esc(dump)).append(".trig.gz\"><code>").append(esc(dump))
                 .append(".trig.gz</code></a>: every named graph, as gzipped TriG</li>\n");
         h.append("<li><a href=\"").append(esc(dump)).append(".nq.gz\"><code>").append(esc(dump))

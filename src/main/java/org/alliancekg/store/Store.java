@@ -63,6 +63,8 @@ public final class Store {
     static final String LOCK_FILE = "tdb.lock";
     /** File holding the {@link BuildInfo} in a database directory. */
     public static final String BUILD_INFO = "build.json";
+    /** Base name of the dump files under {@code db/dumps/} ({@code alliance-kg.trig.gz}, {@code alliance-kg.nq.gz}). */
+    public static final String DUMP_NAME = "alliance-kg";
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -362,7 +364,49 @@ public final class Store {
 
     /** Releases a dataset opened with {@link #openCurrent()}. */
     public static void close(Dataset dataset) {
-        TDBInternal.expel(dataset.asDatasetGraph());
+        expel(dataset.asDatasetGraph());
+    }
+
+    /**
+     * Releases a TDB2 dataset this JVM opened (a server's, a test's), so that another process can open its directory
+     * or it can be deleted; does nothing for a dataset that is not TDB2.
+     */
+    public static void expel(DatasetGraph dsg) {
+        if (dsg != null && DatabaseMgr.isTDB2(dsg)) {
+            TDBInternal.expel(dsg);
+        }
+    }
+
+    /** What a TDB2 dataset's data version is made of: its storage (a compaction swaps it) and its version number. */
+    public record DataVersion(Object storage, long version) {
+    }
+
+    /**
+     * The data version of a TDB2 dataset: it moves on every committed write. Empty while a write transaction is open
+     * (the version is about to move) and for a dataset that is not TDB2.
+     */
+    public static Optional<DataVersion> dataVersion(DatasetGraph dsg) {
+        if (!DatabaseMgr.isTDB2(dsg)) {
+            return Optional.empty();
+        }
+        org.apache.jena.dboe.transaction.txn.TransactionCoordinator tc = TDBInternal.getTransactionCoordinator(dsg);
+        if (tc.countActiveWriter() > 0) {
+            return Optional.empty();
+        }
+        org.apache.jena.dboe.transaction.txn.Transaction t = tc.begin(org.apache.jena.query.TxnType.READ);
+        try {
+            return Optional.of(new DataVersion(TDBInternal.getDatasetGraphTDB(dsg), t.getDataVersion()));
+        } finally {
+            t.end();
+        }
+    }
+
+    /** How many transactions (readers and writers) are open on a TDB2 dataset now; 0 for one that is not TDB2. */
+    public static long activeTransactions(DatasetGraph dsg) {
+        if (!DatabaseMgr.isTDB2(dsg)) {
+            return 0;
+        }
+        return TDBInternal.getTransactionCoordinator(dsg).countActive();
     }
 
     /** The build information of the live database, if there is one with a readable {@code build.json}. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.cli.IngestCommand;
 import org.alliancekg.guard.PasswordFile;
 import org.alliancekg.ingest.ProjectLayout;

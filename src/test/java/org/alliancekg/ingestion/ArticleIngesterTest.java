@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.build.ValidationException;
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.ProjectLayout;

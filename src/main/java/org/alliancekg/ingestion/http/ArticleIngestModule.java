@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.alliancekg.guard.BasicAuthFilter;
 import org.alliancekg.guard.PasswordFile;
 import org.alliancekg.ingestion.ArticleIngester;
-import org.alliancekg.ingestion.ServerStatus;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.serve.ServerContext;
 import org.alliancekg.serve.ServerModule;
 import org.apache.jena.fuseki.main.FusekiServer;

@@ -1,4 +1,4 @@
-package org.alliancekg.ingestion;
+package org.alliancekg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +38,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record ServerStatus(long pid, int port, String url, String articles, String database, Instant startedAt) {
 
-    private static final Logger LOG = LoggerFactory.getLogger("akg.ingest");
+    private static final Logger LOG = LoggerFactory.getLogger("akg.store");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Name of the file under the database root. */
     public static final String FILE = "server.json";
+
+    /** This status with another database directory (the server switched to a new build). */
+    public ServerStatus withDatabase(String dir) {
+        return new ServerStatus(pid, port, url, articles, dir, startedAt);
+    }
+
+    /**
+     * The URL of another endpoint of the server's service, a sibling of {@link #articles()}: {@code endpoint("sparql")}
+     * is {@code http://localhost:3030/kg/sparql}.
+     */
+    public String endpoint(String name) {
+        return articles.substring(0, articles.lastIndexOf('/') + 1) + name;
+    }
 
     /** The file of a project. */
     public static Path file(ProjectLayout layout) {
