@@ -13,8 +13,6 @@ import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.push.GraphStorePusher;
 import org.alliancekg.push.PushException;
-import org.alliancekg.store.Store;
-import org.apache.jena.query.Dataset;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,22 +65,14 @@ public final class PushCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(new Problem("--endpoint", 0, null, e.getMessage()));
         }
-        Store store = new Store(layout);
-        if (store.currentDir().isEmpty()) {
-            throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
-                    "no database: run 'alliance-kg build' first"));
-        }
-        Dataset ds = store.openCurrent();
-        try {
-            GraphStorePusher.Result r = pusher.push(ds.asDatasetGraph());
+        try (LiveData live = LiveData.open(layout)) {
+            GraphStorePusher.Result r = pusher.push(live.dataset());
             spec.commandLine().getOut().printf("pushed %d graphs, %d triples to %s in %.1f s%n", r.graphs(),
                     r.triples(), endpoint, r.elapsed().toMillis() / 1000.0);
             return 0;
         } catch (PushException e) {
             spec.commandLine().getErr().println("push failed: " + e.getMessage());
             return Main.EXIT_INPUT;
-        } finally {
-            Store.close(ds);
         }
     }
 

@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code alliance-kg serve}: builds the database when it is missing or its inputs changed, then serves it over
- * SPARQL until the process is stopped (Ctrl-C or SIGTERM stop the server cleanly).
+ * SPARQL until the process is stopped (Ctrl-C or SIGTERM stop the server cleanly). It says so in one line: the
+ * home page, the SPARQL URL, "Ctrl-C stops". A later {@code build} moves {@code db/current}; the server then serves
+ * the new database (see {@link KgServer.Builder#dbLocation}).
  *
  * <p>Before anything else it checks its address: a port outside 0..65535 or an unknown host is a usage error
  * (exit 2), a port it cannot listen on (in use, or not allowed) an input error (exit 1), each said in one line on
@@ -134,8 +136,9 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         server.start();
         // the count recorded by the build: counting the served dataset means reading all of it (minutes at 100k articles)
-        LOG.info("serving {} triples at {}", NumberFormat.getIntegerInstance(Locale.ENGLISH)
-                .format(new Store(layout).buildInfo().map(i -> i.count("quads")).orElse(0L)), server.sparqlUrl());
+        LOG.info("serving {} triples: home page {}, SPARQL {}; Ctrl-C stops", NumberFormat.getIntegerInstance(Locale.ENGLISH)
+                .format(new Store(layout).buildInfo().map(i -> i.count("quads")).orElse(0L)), server.baseUrl(),
+                server.sparqlUrl());
         onStarted.accept(server);
         server.join();
         try {

@@ -261,6 +261,41 @@ public final class Store {
     }
 
     /**
+     * Deletes a database directory this process has stopped serving (a server that switched to a newer build closes
+     * the old one, then calls this): only a {@code tdb2-*} directory under the root that {@code current} no longer
+     * points to and no other running process holds. Returns whether it was deleted.
+     */
+    public boolean deleteRetired(Path dir) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            return false;
+        }
+        boolean ours = real.getFileName().toString().startsWith(DIR_PREFIX) && isSameDir(root(), real.getParent());
+        if (!ours || currentDir().map(real::equals).orElse(false) || otherHolder(real).isPresent()) {
+            return false;
+        }
+        release(real);
+        try {
+            deleteTree(real);
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not delete the old database {}: {}", layout.display(real), e.getMessage());
+            return false;
+        }
+        LOG.debug("deleted old database {}", layout.display(real));
+        return true;
+    }
+
+    private static boolean isSameDir(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * The running process other than this one that has the TDB2 database in {@code dir} open, if any. TDB2 writes the
      * process id of the JVM that opens a database into {@value #LOCK_FILE} in the database directory and in its
      * {@code Data-NNNN} folder, and leaves the file behind when the JVM ends; a process id that is no longer running,
