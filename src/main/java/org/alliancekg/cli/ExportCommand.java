@@ -126,7 +126,7 @@ public final class ExportCommand implements Callable<Integer> {
             q = QueryFactory.create(text);
         } catch (QueryParseException e) {
             throw new InputException(new Problem(shown, Math.max(e.getLine(), 0), Math.max(e.getColumn(), 0), null,
-                    "SPARQL syntax: " + e.getMessage()));
+                    "SPARQL syntax: " + e.getMessage().lines().findFirst().orElse("")));
         }
         if (!q.isConstructType()) {
             throw new InputException(new Problem(shown, 0, null,

@@ -58,6 +58,14 @@ public final class Main implements Runnable {
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new LoadtestCommand());
         cl.addSubcommand(new PasswdCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // one line naming the mistake and where to read more, not the whole usage text
+            CommandLine c = ex.getCommandLine();
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            c.getErr().flush();
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof CommandFailure f) {
                 commandLine.getErr().println(commandLine.getCommandName() + ": " + f.getMessage());

@@ -1,10 +1,7 @@
 package org.alliancekg.cli;
 
 import java.io.Console;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -25,7 +22,7 @@ import picocli.CommandLine.Spec;
  * endpoint with {@code PUT} (each graph replaced whole, so a push can be repeated).
  *
  * <pre>
- * alliance-kg push --endpoint http://store.example.org:3030/kg/data --user loader --password-file ~/.kg-pass
+ * alliance-kg push --endpoint http://store.example.org:3030/kg/data --user loader --client-password-file ~/.kg-pass
  * </pre>
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
@@ -40,9 +37,15 @@ public final class PushCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "U", description = "User for HTTP Basic authentication.")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "F",
-            description = "File whose first line is the password (default: asked on the console).")
-    Path passwordFile;
+    @Option(names = ClientPassword.OPTION, paramLabel = "F",
+            description = "File whose first line is the password, in plain text (default: asked on the console).")
+    Path clientPasswordFile;
+
+    @Option(names = ClientPassword.DEPRECATED, paramLabel = "F", hidden = true,
+            description = "Deprecated name of " + ClientPassword.OPTION + ".")
+    Path deprecatedPasswordFile;
+
+    private Path passwordFile;
 
     @Mixin
     ProjectOptions options;
@@ -53,11 +56,13 @@ public final class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectLayout layout = options.layout();
+        passwordFile = ClientPassword.choose(clientPasswordFile, deprecatedPasswordFile, "push",
+                spec.commandLine().getErr());
         GraphStorePusher.Builder b = GraphStorePusher.to(endpoint);
         if (user != null) {
             b.credentials(user, password());
         } else if (passwordFile != null) {
-            throw new InputException(new Problem("--password-file", 0, null, "given without --user"));
+            throw new CommandFailure(Main.EXIT_USAGE, ClientPassword.OPTION + " given without --user");
         }
         GraphStorePusher pusher;
         try {
@@ -78,16 +83,7 @@ public final class PushCommand implements Callable<Integer> {
 
     private String password() {
         if (passwordFile != null) {
-            try {
-                String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                String first = text.lines().findFirst().orElse("");
-                if (first.isEmpty()) {
-                    throw new InputException(new Problem(passwordFile.toString(), 1, null, "no password on the first line"));
-                }
-                return first;
-            } catch (IOException e) {
-                throw new InputException(new Problem(passwordFile.toString(), 0, null, "cannot read: " + e.getMessage()));
-            }
+            return new String(ClientPassword.read(passwordFile));
         }
         Console console = System.console();
         if (console == null) {

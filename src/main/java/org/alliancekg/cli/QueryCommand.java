@@ -153,7 +153,7 @@ public final class QueryCommand implements Callable<Integer> {
             return QueryFactory.create(text);
         } catch (QueryParseException e) {
             throw new InputException(new Problem(shown, Math.max(e.getLine(), 0), Math.max(e.getColumn(), 0), null,
-                    "SPARQL syntax: " + e.getMessage()));
+                    "SPARQL syntax: " + e.getMessage().lines().findFirst().orElse("")));
         }
     }
 }
