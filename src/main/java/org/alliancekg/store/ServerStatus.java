@@ -26,8 +26,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *  "database": "/srv/akg/db/tdb2-20250330-101500-000", "startedAt": "2025-03-30T10:15:02Z"}
  * </pre>
  *
- * <p>The server writes it once it listens and deletes it when it stops; a file left by a process that no longer
- * runs (killed) is ignored.
+ * <p>The server writes it once it listens, writes it again with the new {@code database} when it switches to a new
+ * build, and deletes it when it stops; a file left by a process that no longer runs (killed) is ignored. Read
+ * commands ({@code query}, {@code export}, {@code push}) use it to ask the server, {@code build} to wait until the
+ * server serves the new build, {@code ingest} to send the article to it.
  *
  * @param pid       the server's process id
  * @param port      the port it listens on
