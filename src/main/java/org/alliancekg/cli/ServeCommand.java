@@ -19,6 +19,7 @@ import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerSettings;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Before anything else it checks its address: a port outside 0..65535 or an unknown host is a usage error
  * (exit 2), a port it cannot listen on (in use, or not allowed) an input error (exit 1), each said in one line on
- * stderr, so that a second {@code serve} on a busy port neither builds nor switches the database.
+ * stderr, so that a second {@code serve} on a busy port neither builds nor switches the database. Then the lock: a
+ * server (or another process) already on the database is named in one line, exit 1, before any build.
  *
  * <pre>
  * alliance-kg serve                         # http://localhost:3030/kg/sparql
@@ -115,6 +117,17 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         ProjectLayout layout = options.layout();
+        // the lock next: a server already on this database would only be switched to a build this one cannot serve
+        Optional<ServerStatus> running = ServerStatus.running(layout);
+        if (running.isPresent()) {
+            return fail(err, Main.EXIT_INPUT, "a server (process " + running.get().pid() + ") already serves this "
+                    + "database at " + running.get().url() + ": use it, or stop it first");
+        }
+        Optional<Long> holder = new Store(layout).currentHolder();
+        if (holder.isPresent()) {
+            return fail(err, Main.EXIT_INPUT, "the database is locked by another process (process " + holder.get()
+                    + "): TDB2 lets one process open a database; stop that process first");
+        }
         GraphBuilder builder = new GraphBuilder(layout);
         if (builder.isStale()) {
             if (Files.exists(layout.currentDb())) {

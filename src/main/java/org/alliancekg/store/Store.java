@@ -375,6 +375,11 @@ public final class Store {
         }
     }
 
+    /** The running process other than this one that has the live database open (a server), if any. */
+    public Optional<Long> currentHolder() {
+        return currentDir().flatMap(Store::otherHolder);
+    }
+
     /** The directory {@code current} points to, if there is a live database. */
     public Optional<Path> currentDir() {
         Path current = layout.currentDb();

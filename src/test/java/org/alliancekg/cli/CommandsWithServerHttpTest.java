@@ -279,4 +279,17 @@ class CommandsWithServerHttpTest {
         assertEquals(Main.EXIT_INPUT, noFile.status());
         noFile.assertOneLineError("absent.rq");
     }
+
+    @Test
+    @Order(6)
+    void aSecondServeOnTheSameDatabaseNeitherBuildsNorSwitches() throws Exception {
+        Path states = project.resolve("data/entities/states.yaml");
+        Files.writeString(states, Files.readString(states).replace("label: North Korea", "label: DPRK"));
+        Path current = db.resolve("current");
+        Path before = Files.readSymbolicLink(current);
+        Run second = run("serve", "--port", "0");
+        assertEquals(Main.EXIT_INPUT, second.status(), second.err());
+        second.assertOneLineError("serve: a server (process " + serve.pid() + ") already serves this database");
+        assertEquals(before, Files.readSymbolicLink(current), "db/current not switched");
+    }
 }
