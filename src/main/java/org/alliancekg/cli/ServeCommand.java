@@ -149,8 +149,9 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         server.start();
         // the count recorded by the build: counting the served dataset means reading all of it (minutes at 100k articles)
-        LOG.info("serving {} triples: home page {}, SPARQL {}; Ctrl-C stops", NumberFormat.getIntegerInstance(Locale.ENGLISH)
-                .format(new Store(layout).buildInfo().map(i -> i.count("quads")).orElse(0L)), server.baseUrl(),
+        String quads = NumberFormat.getIntegerInstance(Locale.ENGLISH)
+                .format(new Store(layout).buildInfo().map(i -> i.count("quads")).orElse(0L));
+        LOG.info("serving {} triples: home page {}, SPARQL {}; Ctrl-C stops", quads, server.baseUrl(),
                 server.sparqlUrl());
         onStarted.accept(server);
         server.join();

@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * first: with the default modules an update sent to a query endpoint answers 403. (Stock Fuseki, running the same
  * file, answers 405 for {@code /kg/update}.)
  *
+ * <p>A server on {@code db/current} (no {@link Builder#dbLocation}) follows the link: when a build moves it, the new
+ * database is assembled from the same configuration and swapped in for new requests, while requests already running
+ * finish on the old one, which is then closed and deleted ({@code db/server.json} names the new directory).
+ *
  * <p>The server binds to {@code localhost} unless told otherwise. Port 0 picks a free port; {@link #port()} tells
  * which after {@link #start()}.
  *
@@ -105,6 +109,8 @@ public final class KgServer {
     private volatile boolean started;
     private volatile boolean stopped;
     private ScheduledExecutorService watcher;
+    /** A database the server could not switch to, so as not to try (and warn) every half second. */
+    private volatile Path refused;
 
     private KgServer(FusekiServer fuseki, String host, String serviceName, Path databaseDirectory,
                      ProjectLayout layout, AtomicReference<DatasetGraph> served, boolean followCurrent) {
@@ -151,12 +157,13 @@ public final class KgServer {
         } catch (IOException e) {
             return;
         }
-        if (target.equals(databaseDirectory) || !Files.isDirectory(target)) {
+        if (target.equals(databaseDirectory) || target.equals(refused) || !Files.isDirectory(target)) {
             return;
         }
         try {
             switchTo(target);
         } catch (RuntimeException e) {
+            refused = target; // said once; a later build moves the link again
             LOG.warn("db/current moved to {}, but it cannot be served ({}); still serving {}",
                     layout.display(target), e.getMessage(), layout.display(databaseDirectory));
         }

@@ -247,8 +247,8 @@ public final class Store {
                     && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.equals(live)).toList()) {
                 Optional<Long> holder = otherHolder(p);
                 if (holder.isPresent()) {
-                    LOG.info("kept old database {}: process {} still has it open; it deletes it when it lets go (a server that "
-                            + "switched to the new build), else a later build does",
+                    LOG.info("kept old database {}: process {} still has it open; it deletes it when it lets go "
+                            + "(a server that switched to the new build), else a later build does",
                             layout.display(p), holder.get());
                     continue;
                 }

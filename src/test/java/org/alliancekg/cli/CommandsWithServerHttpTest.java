@@ -80,7 +80,8 @@ class CommandsWithServerHttpTest {
         PasswordFile.setPassword(passwords, "alice", "s3cret".toCharArray());
         serveLog = tmp.resolve("serve.log");
         // the server logs as the jar does (src/main/resources/logback.xml), not as the tests do
-        serve = child("-Dlogback.configurationFile=logback.xml", "serve", "--port", "0", "--password-file", passwords.toString(), "--project",
+        serve = child("-Dlogback.configurationFile=logback.xml", "serve", "--port", "0",
+                "--password-file", passwords.toString(), "--project",
                 project.toString(), "--db", db.toString()).redirectErrorStream(true)
                 .redirectOutput(serveLog.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

@@ -92,7 +92,8 @@ class ReadmeHttpTest {
     void theOpeningBlockIsTheBuildAndTestCommands() {
         Block first = blocks.get(0);
         assertEquals("sh", first.lang());
-        assertEquals("mvn -q -DskipTests package && java -jar target/alliance-kg.jar serve\nbash .ci/run\n", first.text());
+        assertEquals("mvn -q -DskipTests package && java -jar target/alliance-kg.jar serve\nbash .ci/run\n",
+                first.text());
         assertTrue(Files.isRegularFile(layout.root().resolve(".ci/run")), ".ci/run exists");
     }
 
