@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
  * {@code alliance-kg ingest FILE}: adds or replaces one article in the live database without rebuilding the rest,
  * and copies the file into {@code data/articles/}. When a server is running on the database (it keeps
  * {@code db/server.json}), the article is POSTed to the server with {@code --user} and
- * {@code --client-password-file}, or
- * the command stops with a message saying so. {@code --client-password-file} is the client's plain password;
- * {@code --password-file}, the server's name for its hashed file, is a hidden deprecated alias.
+ * {@code --client-password-file}, or the command stops with a message saying so. {@code --client-password-file} is
+ * the client's plain password; {@code --password-file}, the server's name for its hashed file, is a hidden
+ * deprecated alias.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Add or replace one article (FILE, named <article-id>.md, with front matter) in the live "
