@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.store.Store;
 import org.alliancekg.ingest.ProjectLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +179,7 @@ public final class BenchmarkRunner {
         b.put("quadsPerSecond", quads / wall);
         Path dumps = corpus.resolve("db/dumps");
         // the loaders read the gzipped N-Quads the build wrote (the same quads)
-        Path nq = dumps.resolve(GraphBuilder.DUMP_NAME + ".nq.gz");
+        Path nq = dumps.resolve(Store.DUMP_NAME + ".nq.gz");
         b.put("nquadsGzBytes", Files.size(nq));
         b.put("databaseBytes", treeSize(corpus.resolve("db/current").toRealPath()));
         r.set("build", b);

@@ -24,6 +24,7 @@ import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.Problems;
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.graph.Node;

@@ -33,9 +33,6 @@ public final class GraphBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.build");
 
-    /** Base name of the dump files. */
-    public static final String DUMP_NAME = "alliance-kg";
-
     private final ProjectLayout layout;
 
     /** A builder for this project. */

@@ -124,7 +124,7 @@ final class StreamingBuild {
         ThreadLocal<WorkerState> state = ThreadLocal.withInitial(() -> new WorkerState(scoped));
 
         Map<String, Long> counts = new LinkedHashMap<>();
-        DumpWriter dumps = new DumpWriter(layout.dumpsDir(), GraphBuilder.DUMP_NAME, Namespaces.PREFIXES.getNsPrefixMap());
+        DumpWriter dumps = new DumpWriter(layout.dumpsDir(), Store.DUMP_NAME, Namespaces.PREFIXES.getNsPrefixMap());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         Path db;
         java.util.concurrent.atomic.AtomicReference<BuildTimings.Mark> filled = new java.util.concurrent.atomic.AtomicReference<>();

@@ -17,13 +17,9 @@ import org.alliancekg.export.RelationGraph;
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.store.Store;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,15 +33,15 @@ import picocli.CommandLine.Spec;
  * the local database ({@code db/current}) for Gephi ({@code gexf}), yEd ({@code graphml}), Graphviz ({@code dot}),
  * Cytoscape ({@code cyjs}) or as RDF ({@code ttl}, {@code nq}). Nodes are the entities, edges the vocabulary's
  * relations between them with their claims as evidence; articles are left out unless {@code --articles} is given. A
- * CONSTRUCT query selects a subgraph.
+ * CONSTRUCT query selects a subgraph. With a server running on the database the data is read from the server
+ * ({@link LiveData}), so the command works the same with or without one.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the relation graph (entities as nodes, relations as edges weighted by their claims) "
-                + "of the local database (db/current) for Gephi, yEd, Graphviz or Cytoscape, or as RDF.",
+                + "of the local database (db/current) for Gephi, yEd, Graphviz or Cytoscape, or as RDF. With a server "
+                + "running on the database, its data is read through the server.",
                 "Articles are left out of the graph unless --articles is given."})
 public final class ExportCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger("akg.export");
 
     @Option(names = "--format", required = true, paramLabel = "F", converter = FormatConverter.class,
             completionCandidates = FormatNames.class,
@@ -73,17 +69,8 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = options.layout();
         Query construct = query == null ? null : parse(query);
-        Store store = new Store(layout);
-        if (store.currentDir().isEmpty()) {
-            throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
-                    "no database: run 'alliance-kg build' first"));
-        }
-        if (store.isStale()) {
-            LOG.warn("the database was built from other inputs than the project's files now: run 'alliance-kg build'");
-        }
-        Dataset ds = store.openCurrent();
-        try {
-            GraphExporter e = GraphExporter.of(ds.asDatasetGraph()).construct(construct).articles(articles);
+        try (LiveData live = LiveData.open(layout)) {
+            GraphExporter e = GraphExporter.of(live.dataset()).construct(construct).articles(articles);
             if (out == null) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 e.export(format, bytes);
@@ -93,8 +80,6 @@ public final class ExportCommand implements Callable<Integer> {
             } else {
                 write(e, out);
             }
-        } finally {
-            Store.close(ds);
         }
         return 0;
     }
@@ -141,7 +126,7 @@ public final class ExportCommand implements Callable<Integer> {
             q = QueryFactory.create(text);
         } catch (QueryParseException e) {
             throw new InputException(new Problem(shown, Math.max(e.getLine(), 0), Math.max(e.getColumn(), 0), null,
-                    "SPARQL syntax: " + e.getMessage()));
+                    "SPARQL syntax: " + e.getMessage().lines().findFirst().orElse("")));
         }
         if (!q.isConstructType()) {
             throw new InputException(new Problem(shown, 0, null,

@@ -58,7 +58,28 @@ public final class Main implements Runnable {
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new LoadtestCommand());
         cl.addSubcommand(new PasswdCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // one line naming the mistake and where to read more, not the whole usage text
+            CommandLine c = ex.getCommandLine();
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            c.getErr().flush();
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CommandFailure f) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": " + f.getMessage());
+                commandLine.getErr().flush();
+                return f.exitCode();
+            }
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // a file or connection the user named cannot be used: the message names it
+                commandLine.getErr().println(commandLine.getCommandName() + ": " + io.getMessage()
+                        + (io.getCause() == null || io.getMessage().contains(String.valueOf(io.getCause().getMessage()))
+                        ? "" : " (" + io.getCause().getMessage() + ")"));
+                commandLine.getErr().flush();
+                return EXIT_INPUT;
+            }
             if (ex instanceof InputException || ex instanceof ValidationException) {
                 commandLine.getErr().println(ex.getMessage());
                 commandLine.getErr().flush();

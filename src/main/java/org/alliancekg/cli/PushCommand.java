@@ -1,10 +1,7 @@
 package org.alliancekg.cli;
 
 import java.io.Console;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -13,8 +10,6 @@ import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.push.GraphStorePusher;
 import org.alliancekg.push.PushException;
-import org.alliancekg.store.Store;
-import org.apache.jena.query.Dataset;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +22,7 @@ import picocli.CommandLine.Spec;
  * endpoint with {@code PUT} (each graph replaced whole, so a push can be repeated).
  *
  * <pre>
- * alliance-kg push --endpoint http://store.example.org:3030/kg/data --user loader --password-file ~/.kg-pass
+ * alliance-kg push --endpoint http://store.example.org:3030/kg/data --user loader --client-password-file ~/.kg-pass
  * </pre>
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
@@ -42,9 +37,15 @@ public final class PushCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "U", description = "User for HTTP Basic authentication.")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "F",
-            description = "File whose first line is the password (default: asked on the console).")
-    Path passwordFile;
+    @Option(names = ClientPassword.OPTION, paramLabel = "F",
+            description = "File whose first line is the password, in plain text (default: asked on the console).")
+    Path clientPasswordFile;
+
+    @Option(names = ClientPassword.DEPRECATED, paramLabel = "F", hidden = true,
+            description = "Deprecated name of " + ClientPassword.OPTION + ".")
+    Path deprecatedPasswordFile;
+
+    private Path passwordFile;
 
     @Mixin
     ProjectOptions options;
@@ -55,11 +56,13 @@ public final class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectLayout layout = options.layout();
+        passwordFile = ClientPassword.choose(clientPasswordFile, deprecatedPasswordFile, "push",
+                spec.commandLine().getErr());
         GraphStorePusher.Builder b = GraphStorePusher.to(endpoint);
         if (user != null) {
             b.credentials(user, password());
         } else if (passwordFile != null) {
-            throw new InputException(new Problem("--password-file", 0, null, "given without --user"));
+            throw new CommandFailure(Main.EXIT_USAGE, ClientPassword.OPTION + " given without --user");
         }
         GraphStorePusher pusher;
         try {
@@ -67,37 +70,20 @@ public final class PushCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(new Problem("--endpoint", 0, null, e.getMessage()));
         }
-        Store store = new Store(layout);
-        if (store.currentDir().isEmpty()) {
-            throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
-                    "no database: run 'alliance-kg build' first"));
-        }
-        Dataset ds = store.openCurrent();
-        try {
-            GraphStorePusher.Result r = pusher.push(ds.asDatasetGraph());
+        try (LiveData live = LiveData.open(layout)) {
+            GraphStorePusher.Result r = pusher.push(live.dataset());
             spec.commandLine().getOut().printf("pushed %d graphs, %d triples to %s in %.1f s%n", r.graphs(),
                     r.triples(), endpoint, r.elapsed().toMillis() / 1000.0);
             return 0;
         } catch (PushException e) {
             spec.commandLine().getErr().println("push failed: " + e.getMessage());
             return Main.EXIT_INPUT;
-        } finally {
-            Store.close(ds);
         }
     }
 
     private String password() {
         if (passwordFile != null) {
-            try {
-                String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                String first = text.lines().findFirst().orElse("");
-                if (first.isEmpty()) {
-                    throw new InputException(new Problem(passwordFile.toString(), 1, null, "no password on the first line"));
-                }
-                return first;
-            } catch (IOException e) {
-                throw new InputException(new Problem(passwordFile.toString(), 0, null, "cannot read: " + e.getMessage()));
-            }
+            return new String(ClientPassword.read(passwordFile));
         }
         Console console = System.console();
         if (console == null) {

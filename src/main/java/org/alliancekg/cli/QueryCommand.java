@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.query.Dataset;
@@ -23,6 +25,8 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.slf4j.Logger;
@@ -37,11 +41,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code alliance-kg query FILE.rq}: runs a SPARQL query on the local database ({@code db/current}) with the
- * union of the named graphs as default graph, and prints the result (a text table by default).
+ * union of the named graphs as default graph, and prints the result (a text table by default). With a server
+ * running on the database (TDB2 lets one process open it), the query is sent to the server's {@code /kg/sparql},
+ * whose limits (timeout, row cap) then apply.
  */
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run a SPARQL query file on the local database (db/current); the default graph is the union "
-                + "of all named graphs."})
+                + "of all named graphs.",
+                "With a server running on the database, the query goes to its SPARQL endpoint (its timeout and row cap "
+                        + "apply)."})
 public final class QueryCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.query");
@@ -66,6 +74,25 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = options.layout();
         Query query = parse(file);
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<ServerStatus> server = ServerStatus.running(layout);
+        if (server.isPresent()) {
+            // TDB2 lets one process open the database: ask the server that has it, as a client would
+            String endpoint = server.get().endpoint("sparql");
+            try (QueryExecution qe = QueryExecutionHTTP.service(endpoint).query(query).build()) {
+                print(qe, query, out);
+            } catch (QueryExceptionHTTP e) {
+                if (e.getStatusCode() == 400) {
+                    throw new CommandFailure(Main.EXIT_INPUT, "the server at " + server.get().url() + " refused "
+                            + file + ": " + e.getMessage());
+                }
+                throw LiveData.unreachable(server.get(), e);
+            } catch (org.apache.jena.atlas.web.HttpException e) {
+                throw LiveData.unreachable(server.get(), e);
+            }
+            out.flush();
+            return 0;
+        }
         Store store = new Store(layout);
         if (store.currentDir().isEmpty()) {
             throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
@@ -74,10 +101,14 @@ public final class QueryCommand implements Callable<Integer> {
         if (store.isStale()) {
             LOG.warn("the database was built from other inputs than the project's files now: run 'alliance-kg build'");
         }
-        PrintWriter out = spec.commandLine().getOut();
         Dataset ds = store.openCurrent();
         try {
-            Txn.executeRead(ds, () -> run(ds, query, out));
+            Txn.executeRead(ds, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
+                        .set(TDB2.symUnionDefaultGraph, true).build()) {
+                    print(qe, query, out);
+                }
+            });
         } finally {
             Store.close(ds);
         }
@@ -85,29 +116,26 @@ public final class QueryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(Dataset ds, Query query, PrintWriter out) {
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
-                .set(TDB2.symUnionDefaultGraph, true).build()) {
-            if (query.isSelectType()) {
-                ResultSet rs = qe.execSelect();
-                var bytes = new java.io.ByteArrayOutputStream();
-                switch (format) {
-                    case text -> ResultSetFormatter.out(bytes, rs, Namespaces.PREFIXES);
-                    case tsv -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_TSV);
-                    case csv -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_CSV);
-                    case json -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_JSON);
-                    default -> throw new IllegalStateException();
-                }
-                out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
-            } else if (query.isAskType()) {
-                out.println(qe.execAsk());
-            } else {
-                Model m = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
-                m.setNsPrefixes(Namespaces.PREFIXES);
-                var bytes = new java.io.ByteArrayOutputStream();
-                RDFDataMgr.write(bytes, m, Lang.TURTLE);
-                out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    private void print(QueryExecution qe, Query query, PrintWriter out) {
+        if (query.isSelectType()) {
+            ResultSet rs = qe.execSelect();
+            var bytes = new java.io.ByteArrayOutputStream();
+            switch (format) {
+                case text -> ResultSetFormatter.out(bytes, rs, Namespaces.PREFIXES);
+                case tsv -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_TSV);
+                case csv -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_CSV);
+                case json -> ResultSetFormatter.output(bytes, rs, ResultSetLang.RS_JSON);
+                default -> throw new IllegalStateException();
             }
+            out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } else if (query.isAskType()) {
+            out.println(qe.execAsk());
+        } else {
+            Model m = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+            m.setNsPrefixes(Namespaces.PREFIXES);
+            var bytes = new java.io.ByteArrayOutputStream();
+            RDFDataMgr.write(bytes, m, Lang.TURTLE);
+            out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -125,7 +153,7 @@ public final class QueryCommand implements Callable<Integer> {
             return QueryFactory.create(text);
         } catch (QueryParseException e) {
             throw new InputException(new Problem(shown, Math.max(e.getLine(), 0), Math.max(e.getColumn(), 0), null,
-                    "SPARQL syntax: " + e.getMessage()));
+                    "SPARQL syntax: " + e.getMessage().lines().findFirst().orElse("")));
         }
     }
 }

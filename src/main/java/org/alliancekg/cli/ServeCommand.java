@@ -19,6 +19,7 @@ import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerSettings;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
 import org.slf4j.Logger;
@@ -32,11 +33,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code alliance-kg serve}: builds the database when it is missing or its inputs changed, then serves it over
- * SPARQL until the process is stopped (Ctrl-C or SIGTERM stop the server cleanly).
+ * SPARQL until the process is stopped (Ctrl-C or SIGTERM stop the server cleanly). It says so in one line: the
+ * home page, the SPARQL URL, "Ctrl-C stops". A later {@code build} moves {@code db/current}; the server then serves
+ * the new database (see {@link KgServer.Builder#dbLocation}).
  *
  * <p>Before anything else it checks its address: a port outside 0..65535 or an unknown host is a usage error
  * (exit 2), a port it cannot listen on (in use, or not allowed) an input error (exit 1), each said in one line on
- * stderr, so that a second {@code serve} on a busy port neither builds nor switches the database.
+ * stderr, so that a second {@code serve} on a busy port neither builds nor switches the database. Then the lock: a
+ * server (or another process) already on the database is named in one line, exit 1, before any build.
  *
  * <pre>
  * alliance-kg serve                         # http://localhost:3030/kg/sparql
@@ -113,6 +117,17 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         ProjectLayout layout = options.layout();
+        // the lock next: a server already on this database would only be switched to a build this one cannot serve
+        Optional<ServerStatus> running = ServerStatus.running(layout);
+        if (running.isPresent()) {
+            return fail(err, Main.EXIT_INPUT, "a server (process " + running.get().pid() + ") already serves this "
+                    + "database at " + running.get().url() + ": use it, or stop it first");
+        }
+        Optional<Long> holder = new Store(layout).currentHolder();
+        if (holder.isPresent()) {
+            return fail(err, Main.EXIT_INPUT, "the database is locked by another process (process " + holder.get()
+                    + "): TDB2 lets one process open a database; stop that process first");
+        }
         GraphBuilder builder = new GraphBuilder(layout);
         if (builder.isStale()) {
             if (Files.exists(layout.currentDb())) {
@@ -135,8 +150,10 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         server.start();
         // the count recorded by the build: counting the served dataset means reading all of it (minutes at 100k articles)
-        LOG.info("serving {} triples at {}", NumberFormat.getIntegerInstance(Locale.ENGLISH)
-                .format(new Store(layout).buildInfo().map(i -> i.count("quads")).orElse(0L)), server.sparqlUrl());
+        String quads = NumberFormat.getIntegerInstance(Locale.ENGLISH)
+                .format(new Store(layout).buildInfo().map(i -> i.count("quads")).orElse(0L));
+        LOG.info("serving {} triples: home page {}, SPARQL {}; Ctrl-C stops", quads, server.baseUrl(),
+                server.sparqlUrl());
         onStarted.accept(server);
         server.join();
         try {

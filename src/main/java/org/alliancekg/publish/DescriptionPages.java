@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.store.Store;
 import org.alliancekg.serve.Templates;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.graph.Node;
@@ -105,7 +105,7 @@ final class DescriptionPages {
         }
         List<Row> classes = rows(stats.classEntities(), label, links);
         List<Row> properties = rows(stats.propertyTriples(), label, links);
-        String dump = siteBase + "dumps/" + GraphBuilder.DUMP_NAME;
+        String dump = siteBase + "dumps/" + Store.DUMP_NAME;
         return Templates.render("void", new VoidScope("Dataset description (VoID)",
                 "alliance-kg in figures, counted from the live data: its size, named graphs, classes and properties, "
                         + "where to query and download it, and its links to Wikidata.",

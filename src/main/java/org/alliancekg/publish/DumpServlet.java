@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.ProblemWriter;
 import org.alliancekg.store.Store;
@@ -44,7 +43,7 @@ final class DumpServlet extends HttpServlet {
     private record Dump(RDFFormat format, boolean gzip, String mediaType) {
     }
 
-    private static final String NAME = GraphBuilder.DUMP_NAME;
+    private static final String NAME = Store.DUMP_NAME;
     private static final Map<String, Dump> DUMPS = Map.of(
             NAME + ".trig.gz", new Dump(RDFFormat.TRIG_BLOCKS, true, "application/gzip"),
             NAME + ".nq.gz", new Dump(RDFFormat.NQUADS, true, "application/gzip"),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -87,8 +87,8 @@ public final class VoidDescriber {
         });
         ds.addProperty(m.createProperty(FOAF, "homepage"), m.createResource(siteBase));
         ds.addProperty(p(m, "sparqlEndpoint"), m.createResource(siteBase + service + "/sparql"));
-        ds.addProperty(p(m, "dataDump"), m.createResource(siteBase + "dumps/" + GraphBuilder.DUMP_NAME + ".trig.gz"));
-        ds.addProperty(p(m, "dataDump"), m.createResource(siteBase + "dumps/" + GraphBuilder.DUMP_NAME + ".nq.gz"));
+        ds.addProperty(p(m, "dataDump"), m.createResource(siteBase + "dumps/" + Store.DUMP_NAME + ".trig.gz"));
+        ds.addProperty(p(m, "dataDump"), m.createResource(siteBase + "dumps/" + Store.DUMP_NAME + ".nq.gz"));
         ds.addProperty(p(m, "uriSpace"), Iris.ID);
         for (String f : List.of("Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads")) {
             ds.addProperty(p(m, "feature"), m.createResource(FORMATS + f));

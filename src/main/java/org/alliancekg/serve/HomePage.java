@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.store.Store;
 import org.alliancekg.export.ExportFormat;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
@@ -158,7 +158,7 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
         return Templates.render("home", new Scope(SiteNav.STYLESHEET, SiteNav.bar(serviceName, path -> path, "/"),
                 PAGES, Iris.ID, num.format(summary.quads()), num.format(summary.graphs().size()),
                 num.format(summary.defaultTriples()), endpointLinks, SiteNav.DOWNLOADS_ANCHOR,
-                "/dumps/" + GraphBuilder.DUMP_NAME, exports, classes, graphs, items, !items.isEmpty()));
+                "/dumps/" + Store.DUMP_NAME, exports, classes, graphs, items, !items.isEmpty()));
     }
 
     /** The template's values ({@code bar} is markup made by {@link SiteNav}). */

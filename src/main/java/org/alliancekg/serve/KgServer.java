@@ -10,16 +10,23 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.text.TextIndexes;
+import org.alliancekg.store.ServerStatus;
+import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -28,8 +35,6 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -50,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * on {@code /kg} itself 400 "No endpoint for request", since the service has no unnamed endpoint. A module may answer
  * first: with the default modules an update sent to a query endpoint answers 403. (Stock Fuseki, running the same
  * file, answers 405 for {@code /kg/update}.)
+ *
+ * <p>A server on {@code db/current} (no {@link Builder#dbLocation}) follows the link: when a build moves it, the new
+ * database is assembled from the same configuration and swapped in for new requests, while requests already running
+ * finish on the old one, which is then closed and deleted ({@code db/server.json} names the new directory).
  *
  * <p>The server binds to {@code localhost} unless told otherwise. Port 0 picks a free port; {@link #port()} tells
  * which after {@link #start()}.
@@ -92,18 +101,33 @@ public final class KgServer {
     private static final Set<String> WRITE_SERVICE_PROPERTIES =
             Set.of("serviceUpdate", "serviceReadWriteGraphStore", "serviceUpload", "serviceReadWriteQuads");
 
+    /** How often a server on {@code db/current} looks whether a build moved the link. */
+    private static final long WATCH_MILLIS = 500;
+    /** Longest wait for the old database's open transactions to end before it is closed all the same. */
+    private static final long RETIRE_MAX_MILLIS = 300_000;
+
     private final FusekiServer fuseki;
     private final String host;
     private final String serviceName;
-    private final Path databaseDirectory;
+    private final ProjectLayout layout;
+    private final AtomicReference<DatasetGraph> served;
+    private final boolean followCurrent;
+    private volatile Path databaseDirectory;
     private volatile boolean started;
     private volatile boolean stopped;
+    private ScheduledExecutorService watcher;
+    /** A database the server could not switch to, so as not to try (and warn) every half second. */
+    private volatile Path refused;
 
-    private KgServer(FusekiServer fuseki, String host, String serviceName, Path databaseDirectory) {
+    private KgServer(FusekiServer fuseki, String host, String serviceName, Path databaseDirectory,
+                     ProjectLayout layout, AtomicReference<DatasetGraph> served, boolean followCurrent) {
         this.fuseki = fuseki;
         this.host = host;
         this.serviceName = serviceName;
         this.databaseDirectory = databaseDirectory;
+        this.layout = layout;
+        this.served = served;
+        this.followCurrent = followCurrent;
     }
 
     /** A new builder. */
@@ -120,8 +144,94 @@ public final class KgServer {
             fuseki.start();
             started = true;
             LOG.debug("started on {}:{} over {}", host, port(), databaseDirectory);
+            if (followCurrent) {
+                watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "akg-serve-current");
+                    t.setDaemon(true);
+                    return t;
+                });
+                watcher.scheduleWithFixedDelay(this::followCurrent, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
         return this;
+    }
+
+    /** Switches to the database {@code db/current} points to, if a build moved it. */
+    private void followCurrent() {
+        Path target;
+        try {
+            target = layout.currentDb().toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        if (target.equals(databaseDirectory) || target.equals(refused) || !Files.isDirectory(target)) {
+            return;
+        }
+        try {
+            switchTo(target);
+        } catch (RuntimeException e) {
+            refused = target; // said once; a later build moves the link again
+            LOG.warn("db/current moved to {}, but it cannot be served ({}); still serving {}",
+                    layout.display(target), e.getMessage(), layout.display(databaseDirectory));
+        }
+    }
+
+    /**
+     * Serves the database in {@code dir} from now on: a dataset is built from the Fuseki configuration with the new
+     * location filled in (as at start-up), then replaces the old one for new requests at once; requests already
+     * running finish on the old dataset, which is closed when its last transaction ends.
+     */
+    synchronized void switchTo(Path dir) {
+        if (stopped) {
+            return;
+        }
+        Path configFile = layout.fusekiConfig();
+        TextIndexes.ensure(dir);
+        Model config = readConfig(configFile, dir);
+        DatasetGraph fresh = assemble(config, configFile);
+        DataAccessPointRegistry registry = fuseki.getDataAccessPointRegistry();
+        DataService old = dataService();
+        DataService next = DataService.newBuilder(old).dataset(fresh).build();
+        next.goActive();
+        registry.put("/" + serviceName, new DataAccessPoint("/" + serviceName, next));
+        DatasetGraph oldDataset = served.getAndSet(fresh);
+        Path oldDir = databaseDirectory;
+        databaseDirectory = dir;
+        ServerStatus.running(layout).filter(s -> s.pid() == ProcessHandle.current().pid() && s.port() == port())
+                .ifPresent(s -> s.withDatabase(dir.toString()).write(layout));
+        LOG.info("now serving {} (a build moved {}); requests already running finish on {}", layout.display(dir),
+                layout.display(layout.currentDb()), layout.display(oldDir));
+        Thread retire = new Thread(() -> retire(old, oldDataset, oldDir), "akg-serve-retire");
+        retire.setDaemon(true);
+        retire.start();
+    }
+
+    /** Closes a replaced dataset once no transaction is open on it (or after {@value #RETIRE_MAX_MILLIS} ms). */
+    private void retire(DataService old, DatasetGraph dataset, Path dir) {
+        long deadline = System.currentTimeMillis() + RETIRE_MAX_MILLIS;
+        try {
+            while ((old.activeTxn.get() > 0 || Store.activeTransactions(dataset) > 0)
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        old.goOffline();
+        Store.expel(dataset);
+        boolean deleted = new Store(layout).deleteRetired(dir);
+        LOG.debug("closed the replaced database {}{}", dir, deleted ? " and deleted it" : "");
+    }
+
+    /** The dataset of the configuration's service, built by Jena's assemblers as Fuseki builds it at start-up. */
+    private static DatasetGraph assemble(Model config, Path configFile) {
+        Resource service = config.listSubjectsWithProperty(RDF.type, config.createResource(FUSEKI_NS + "Service"))
+                .nextOptional().orElseThrow(() -> new IllegalArgumentException(configFile + ": no fuseki:Service"));
+        Resource dataset = service.getPropertyResourceValue(config.createProperty(FUSEKI_NS, "dataset"));
+        if (dataset == null) {
+            throw new IllegalArgumentException(configFile + ": the fuseki:Service has no fuseki:dataset");
+        }
+        return DatasetFactory.assemble(dataset).asDatasetGraph();
     }
 
     /** The port the server listens on: after {@link #start()}, the actual port even if 0 was asked for. */
@@ -155,9 +265,9 @@ public final class KgServer {
         return databaseDirectory;
     }
 
-    /** The served dataset (read it in a read transaction). */
+    /** The served dataset (read it in a read transaction); after a build moved {@code db/current}, the new one. */
     public DatasetGraph dataset() {
-        return dataService().getDataset();
+        return served.get();
     }
 
     /** Counts what the served dataset holds. */
@@ -179,13 +289,12 @@ public final class KgServer {
             return;
         }
         stopped = true;
-        DatasetGraph served = dataset();
-        fuseki.stop();
-        TextIndexes.closeIndex(served);
-        DatasetGraph dsg = TextIndexes.unwrap(served);
-        if (DatabaseMgr.isTDB2(dsg)) {
-            TDBInternal.expel(dsg);
+        if (watcher != null) {
+            watcher.shutdownNow();
         }
+        DatasetGraph dsg = dataset();
+        fuseki.stop();
+        Store.expel(dsg);
         LOG.debug("stopped server on port {}", port());
     }
 
@@ -310,8 +419,9 @@ public final class KgServer {
         }
 
         /**
-         * The TDB2 database directory to serve; default the layout's {@code db/current}. A symbolic link is
-         * resolved once, at {@link #build()}: the server keeps serving that directory even if the link moves.
+         * The TDB2 database directory to serve; default the layout's {@code db/current}, followed: when a build
+         * moves the link, the server switches to the new database (new requests at once, running ones finish on the
+         * old). A directory given here is resolved once, at {@link #build()}, and served until the server stops.
          */
         public Builder dbLocation(Path dbLocation) {
             this.dbLocation = dbLocation;
@@ -412,7 +522,7 @@ public final class KgServer {
                 throw new IllegalArgumentException(layout.display(configFile) + ": no service /" + service);
             }
             served.set(dap.getDataService().getDataset());
-            return new KgServer(fuseki, host, service, realDb);
+            return new KgServer(fuseki, host, service, realDb, layout, served, dbLocation == null);
         }
     }
 }

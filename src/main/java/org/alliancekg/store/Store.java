@@ -65,6 +65,8 @@ public final class Store {
     static final String LOCK_FILE = "tdb.lock";
     /** File holding the {@link BuildInfo} in a database directory. */
     public static final String BUILD_INFO = "build.json";
+    /** Base name of the dump files under {@code db/dumps/} ({@code alliance-kg.trig.gz}, {@code alliance-kg.nq.gz}). */
+    public static final String DUMP_NAME = "alliance-kg";
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -249,7 +251,8 @@ public final class Store {
                     && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.equals(live)).toList()) {
                 Optional<Long> holder = otherHolder(p);
                 if (holder.isPresent()) {
-                    LOG.info("kept old database {}: process {} still has it open; a later build deletes it",
+                    LOG.info("kept old database {}: process {} still has it open; it deletes it when it lets go "
+                            + "(a server that switched to the new build), else a later build does",
                             layout.display(p), holder.get());
                     continue;
                 }
@@ -259,6 +262,41 @@ public final class Store {
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("could not delete old databases under {}: {}", layout.display(layout.dbRoot()), e.toString());
+        }
+    }
+
+    /**
+     * Deletes a database directory this process has stopped serving (a server that switched to a newer build closes
+     * the old one, then calls this): only a {@code tdb2-*} directory under the root that {@code current} no longer
+     * points to and no other running process holds. Returns whether it was deleted.
+     */
+    public boolean deleteRetired(Path dir) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            return false;
+        }
+        boolean ours = real.getFileName().toString().startsWith(DIR_PREFIX) && isSameDir(root(), real.getParent());
+        if (!ours || currentDir().map(real::equals).orElse(false) || otherHolder(real).isPresent()) {
+            return false;
+        }
+        release(real);
+        try {
+            deleteTree(real);
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not delete the old database {}: {}", layout.display(real), e.getMessage());
+            return false;
+        }
+        LOG.debug("deleted old database {}", layout.display(real));
+        return true;
+    }
+
+    private static boolean isSameDir(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -342,6 +380,11 @@ public final class Store {
         }
     }
 
+    /** The running process other than this one that has the live database open (a server), if any. */
+    public Optional<Long> currentHolder() {
+        return currentDir().flatMap(Store::otherHolder);
+    }
+
     /** The directory {@code current} points to, if there is a live database. */
     public Optional<Path> currentDir() {
         Path current = layout.currentDb();
@@ -368,8 +411,56 @@ public final class Store {
 
     /** Releases a dataset opened with {@link #openCurrent()}. */
     public static void close(Dataset dataset) {
-        TextIndexes.closeIndex(dataset.asDatasetGraph());
-        TDBInternal.expel(TextIndexes.unwrap(dataset.asDatasetGraph()));
+        expel(dataset.asDatasetGraph());
+    }
+
+    /**
+     * Releases a TDB2 dataset this JVM opened (a server's, a test's), so that another process can open its directory
+     * or it can be deleted; does nothing for a dataset that is not TDB2.
+     */
+    public static void expel(DatasetGraph dsg) {
+        if (dsg == null) {
+            return;
+        }
+        TextIndexes.closeIndex(dsg);
+        DatasetGraph base = TextIndexes.unwrap(dsg);
+        if (DatabaseMgr.isTDB2(base)) {
+            TDBInternal.expel(base);
+        }
+    }
+
+    /** What a TDB2 dataset's data version is made of: its storage (a compaction swaps it) and its version number. */
+    public record DataVersion(Object storage, long version) {
+    }
+
+    /**
+     * The data version of a TDB2 dataset: it moves on every committed write. Empty while a write transaction is open
+     * (the version is about to move) and for a dataset that is not TDB2.
+     */
+    public static Optional<DataVersion> dataVersion(DatasetGraph served) {
+        DatasetGraph dsg = TextIndexes.unwrap(served);
+        if (!DatabaseMgr.isTDB2(dsg)) {
+            return Optional.empty();
+        }
+        org.apache.jena.dboe.transaction.txn.TransactionCoordinator tc = TDBInternal.getTransactionCoordinator(dsg);
+        if (tc.countActiveWriter() > 0) {
+            return Optional.empty();
+        }
+        org.apache.jena.dboe.transaction.txn.Transaction t = tc.begin(org.apache.jena.query.TxnType.READ);
+        try {
+            return Optional.of(new DataVersion(TDBInternal.getDatasetGraphTDB(dsg), t.getDataVersion()));
+        } finally {
+            t.end();
+        }
+    }
+
+    /** How many transactions (readers and writers) are open on a TDB2 dataset now; 0 for one that is not TDB2. */
+    public static long activeTransactions(DatasetGraph served) {
+        DatasetGraph dsg = TextIndexes.unwrap(served);
+        if (!DatabaseMgr.isTDB2(dsg)) {
+            return 0;
+        }
+        return TDBInternal.getTransactionCoordinator(dsg).countActive();
     }
 
     /** The build information of the live database, if there is one with a readable {@code build.json}. */

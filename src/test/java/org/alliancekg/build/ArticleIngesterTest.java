@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.vocab.AKG;

@@ -41,24 +41,24 @@ class StreamingBuildTest {
 
         // a plain dump an earlier version of the build wrote
         Files.createDirectories(layout.dumpsDir());
-        Files.writeString(layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq"), "stale\n");
+        Files.writeString(layout.dumpsDir().resolve(Store.DUMP_NAME + ".nq"), "stale\n");
         GraphBuilder.Result r = builder.build(2, Store.Loader.PARALLEL);
         DatasetGraph stored = stored(layout);
         assertTrue(sameGraphs(expected, stored), "stored dataset differs from the assembled one");
         assertEquals(expected.stream().count(), r.counts().get("quads"));
         assertEquals(5L, r.counts().get("articles"));
 
-        assertFalse(Files.exists(layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq")),
+        assertFalse(Files.exists(layout.dumpsDir().resolve(Store.DUMP_NAME + ".nq")),
                 "only the gzipped dumps are written, and a stale plain one is removed");
         Dataset trig = DatasetFactory.create();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
-                layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".trig.gz")))) {
+                layout.dumpsDir().resolve(Store.DUMP_NAME + ".trig.gz")))) {
             RDFDataMgr.read(trig, in, Lang.TRIG);
         }
         assertTrue(sameGraphs(expected, trig.asDatasetGraph()), "TriG dump differs");
         Dataset nqGz = DatasetFactory.create();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
-                layout.dumpsDir().resolve(GraphBuilder.DUMP_NAME + ".nq.gz")))) {
+                layout.dumpsDir().resolve(Store.DUMP_NAME + ".nq.gz")))) {
             RDFDataMgr.read(nqGz, in, Lang.NQUADS);
         }
         assertTrue(sameGraphs(expected, nqGz.asDatasetGraph()), "gzipped N-Quads dump differs");

@@ -125,7 +125,7 @@ class PushHttpTest {
 
         // the command, as a user runs it
         int status = Main.run("push", "--endpoint", base + "/kg/data", "--user", USER,
-                "--password-file", passwordFile.toString(), "--project", layout.root().toString(),
+                "--client-password-file", passwordFile.toString(), "--project", layout.root().toString(),
                 "--db", layout.dbRoot().toString());
         assertEquals(0, status);
         assertEquals(local, stockCount(QUADS));

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeCommandHttpTest {
 
-    static final Pattern SERVING = Pattern.compile("serving ([0-9,]+) triples at (http://localhost:(\\d+)/kg/sparql)");
+    static final Pattern SERVING = Pattern.compile(
+            "serving ([0-9,]+) triples: home page http://localhost:\\d+/, SPARQL (http://localhost:(\\d+)/kg/sparql); "
+                    + "Ctrl-C stops");
 
     @TempDir
     Path dbRoot;

@@ -9,18 +9,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.alliancekg.serve.ServerContext;
-import org.apache.jena.dboe.transaction.txn.Transaction;
-import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
+import org.alliancekg.store.Store;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.query.TxnType;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +59,7 @@ public final class ResultCacheModule implements FusekiModule {
     }
 
     /** What the data version of a served dataset is made of. */
-    record DataVersion(Object storage, long dataVersion, String current) {
+    record DataVersion(Store.DataVersion store, String current) {
     }
 
     @Override
@@ -100,22 +95,8 @@ public final class ResultCacheModule implements FusekiModule {
 
     /** The data version of the served dataset, or null while a writer is active or for a non-TDB2 dataset. */
     static Object version(ServerContext ctx) {
-        DatasetGraph dsg = org.alliancekg.text.TextIndexes.unwrap(ctx.dataset().get());
-        if (!DatabaseMgr.isTDB2(dsg)) {
-            return null;
-        }
-        TransactionCoordinator tc = TDBInternal.getTransactionCoordinator(dsg);
-        if (tc.countActiveWriter() > 0) {
-            return null;
-        }
-        long v;
-        Transaction t = tc.begin(TxnType.READ);
-        try {
-            v = t.getDataVersion();
-        } finally {
-            t.end();
-        }
-        return new DataVersion(TDBInternal.getDatasetGraphTDB(dsg), v, currentTarget(ctx.layout().currentDb()));
+        return Store.dataVersion(ctx.dataset().get())
+                .map(v -> new DataVersion(v, currentTarget(ctx.layout().currentDb()))).orElse(null);
     }
 
     private static String currentTarget(Path current) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.alliancekg.serve.guard.BasicAuthFilter;
 import org.alliancekg.serve.guard.PasswordFile;
 import org.alliancekg.build.ArticleIngester;
-import org.alliancekg.build.ServerStatus;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.serve.ServerContext;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;

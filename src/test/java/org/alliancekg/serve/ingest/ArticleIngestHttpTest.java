@@ -21,7 +21,7 @@ import java.util.Set;
 import org.alliancekg.build.BadInputCases;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.build.ProjectCopy;
-import org.alliancekg.build.ServerStatus;
+import org.alliancekg.store.ServerStatus;
 import org.alliancekg.cli.IngestCommand;
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.serve.guard.PasswordFile;
@@ -199,14 +199,14 @@ class ArticleIngestHttpTest {
         int refused = run(layout, out, err, ProjectCopy.unseenArticle().toString());
         assertEquals(1, refused);
         assertTrue(err.toString().contains("a server (process " + ProcessHandle.current().pid()), err.toString());
-        assertTrue(err.toString().contains("--password-file"), err.toString());
+        assertTrue(err.toString().contains("--client-password-file"), err.toString());
 
         Path client = dir.resolve("client-password");
         Files.writeString(client, "s3cret\n");
         out = new StringWriter();
         err = new StringWriter();
         int sent = run(layout, out, err, ProjectCopy.unseenArticle().toString(), "--user", "alice",
-                "--password-file", client.toString());
+                "--client-password-file", client.toString());
         assertEquals(0, sent, err.toString());
         assertTrue(out.toString().contains("answered 201"), out.toString());
         assertTrue(served("ASK { GRAPH <" + Iris.articleGraph(ID) + "> { ?s ?p ?o } }"));

@@ -1,4 +1,4 @@
-package org.alliancekg.build;
+package org.alliancekg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +26,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *  "database": "/srv/akg/db/tdb2-20250330-101500-000", "startedAt": "2025-03-30T10:15:02Z"}
  * </pre>
  *
- * <p>The server writes it once it listens and deletes it when it stops; a file left by a process that no longer
- * runs (killed) is ignored.
+ * <p>The server writes it once it listens, writes it again with the new {@code database} when it switches to a new
+ * build, and deletes it when it stops; a file left by a process that no longer runs (killed) is ignored. Read
+ * commands ({@code query}, {@code export}, {@code push}) use it to ask the server, {@code build} to wait until the
+ * server serves the new build, {@code ingest} to send the article to it.
  *
  * @param pid       the server's process id
  * @param port      the port it listens on
@@ -38,11 +40,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record ServerStatus(long pid, int port, String url, String articles, String database, Instant startedAt) {
 
-    private static final Logger LOG = LoggerFactory.getLogger("akg.ingest");
+    private static final Logger LOG = LoggerFactory.getLogger("akg.store");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Name of the file under the database root. */
     public static final String FILE = "server.json";
+
+    /** This status with another database directory (the server switched to a new build). */
+    public ServerStatus withDatabase(String dir) {
+        return new ServerStatus(pid, port, url, articles, dir, startedAt);
+    }
+
+    /**
+     * The URL of another endpoint of the server's service, a sibling of {@link #articles()}: {@code endpoint("sparql")}
+     * is {@code http://localhost:3030/kg/sparql}.
+     */
+    public String endpoint(String name) {
+        return articles.substring(0, articles.lastIndexOf('/') + 1) + name;
+    }
 
     /** The file of a project. */
     public static Path file(ProjectLayout layout) {
