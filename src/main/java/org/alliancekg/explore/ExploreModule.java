@@ -1,7 +1,5 @@
 package org.alliancekg.explore;
 
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.fuseki.main.sys.FusekiModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,7 @@ import java.util.Set;
 
 import org.alliancekg.export.ExportFormat;
 import org.alliancekg.publish.SiteLinks;
+import org.alliancekg.serve.FeatureModule;
 import org.alliancekg.serve.ServerContext;
 import org.alliancekg.serve.SiteNav;
 import org.alliancekg.serve.StaticResourceServlet;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code /api/queries}, {@code /api/sources}) and their static files ({@code /explore/static/}, libraries from
  * WebJars).
  */
-public final class ExploreModule implements FusekiModule {
+public final class ExploreModule extends FeatureModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.explore");
 
@@ -41,24 +40,14 @@ public final class ExploreModule implements FusekiModule {
     static final String[] API = {"/api/search", "/api/neighbourhood", "/api/timeline", "/api/classes", "/api/queries",
             "/api/sources"};
 
-    private final ServerContext ctx;
 
     /** The module for the server that {@code ctx} describes. */
     public ExploreModule(ServerContext ctx) {
-        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+        super("explorer", ctx);
     }
 
     @Override
-    public String name() {
-        return "alliance-kg explorer";
-    }
-
-    @Override
-    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        configure(builder, ctx);
-    }
-
-    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    protected void configure(FusekiServer.Builder builder) {
         SiteLinks links = new SiteLinks(ctx.publicBase(), ctx.serviceName());
         builder.addServlet("/export/*", new ExportServlet(ctx.dataset(), ctx.settings().queryTimeoutMs()));
         ApiServlet api = new ApiServlet(ctx.dataset(), links, List.of(ctx.layout().queriesDir().resolve("cq"),

@@ -3,11 +3,9 @@ package org.alliancekg.publish;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Access-Control-Request-Method}) is answered 204 here, allowing {@code GET}, {@code HEAD}, {@code POST} and
  * the headers the browser asks for (when they are a plain list of header names). No credentials are allowed.
  */
-final class CorsFilter implements Filter {
+final class CorsFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     static final String METHODS = "GET, HEAD, POST, OPTIONS";
     static final String EXPOSED = "Content-Location, Content-Disposition, Link, Location, Vary";
@@ -26,10 +26,8 @@ final class CorsFilter implements Filter {
     private static final Pattern HEADER_LIST = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*,\\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*");
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        HttpServletResponse resp = (HttpServletResponse) response;
         resp.setHeader("Access-Control-Allow-Origin", "*");
         resp.setHeader("Access-Control-Expose-Headers", EXPOSED);
         if (req.getMethod().equals("OPTIONS") && req.getHeader("Origin") != null
@@ -43,6 +41,6 @@ final class CorsFilter implements Filter {
             resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(req, resp);
     }
 }

@@ -1,11 +1,10 @@
 package org.alliancekg.publish;
 
-import java.util.Set;
-import org.apache.jena.fuseki.main.sys.FusekiModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.alliancekg.serve.FeatureModule;
 import org.alliancekg.serve.ServerContext;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * KgServer.builder().layout(layout).modules(List.of(LinkedDataModule::new)).build().start();
  * }</pre>
  */
-public final class LinkedDataModule implements FusekiModule {
+public final class LinkedDataModule extends FeatureModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.publish");
     private static final String FUSEKI = "http://jena.apache.org/fuseki#";
@@ -61,24 +60,14 @@ public final class LinkedDataModule implements FusekiModule {
         return List.copyOf(out);
     }
 
-    private final ServerContext ctx;
 
     /** The module for the server that {@code ctx} describes. */
     public LinkedDataModule(ServerContext ctx) {
-        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+        super("linked data", ctx);
     }
 
     @Override
-    public String name() {
-        return "alliance-kg linked data";
-    }
-
-    @Override
-    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        configure(builder, ctx);
-    }
-
-    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    protected void configure(FusekiServer.Builder builder) {
         SiteLinks links = new SiteLinks(ctx.publicBase(), ctx.serviceName());
         ArticleTexts texts = new ArticleTexts(ctx.dataset());
         ResourceServlet resources = new ResourceServlet(ctx.dataset(), links, texts);

@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,7 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code update} parameter (refused with 400 by the query operation), a GET without query whose {@code Accept}
  * names no RDF or HTML type — passes on to Fuseki unchanged.
  */
-final class ServiceDescriptionFilter implements Filter {
+final class ServiceDescriptionFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     /** Parameter asking for the description explicitly. */
     static final String PARAMETER = "service-description";
@@ -37,14 +37,12 @@ final class ServiceDescriptionFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        HttpServletResponse resp = (HttpServletResponse) response;
         String method = req.getMethod();
         if (!(method.equals("GET") || method.equals("HEAD")) || req.getParameter("query") != null
                 || req.getParameter("update") != null) {
-            chain.doFilter(request, response);
+            chain.doFilter(req, resp);
             return;
         }
         String asked = req.getParameter(PARAMETER);
@@ -54,7 +52,7 @@ final class ServiceDescriptionFilter implements Filter {
             if (asked != null) {
                 Responses.notAcceptable(resp, Format.all());
             } else {
-                chain.doFilter(request, response);
+                chain.doFilter(req, resp);
             }
             return;
         }

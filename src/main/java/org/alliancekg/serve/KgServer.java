@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * <p>The server binds to {@code localhost} unless told otherwise. Port 0 picks a free port; {@link #port()} tells
  * which after {@link #start()}.
  *
- * <p>Features beyond SPARQL are Fuseki modules ({@link FusekiModule}), each made for the server from its
+ * <p>Features beyond SPARQL are Fuseki modules ({@link FusekiModule}, most of them a {@link FeatureModule}), each made for the server from its
  * {@link ServerContext}; the command line passes the full list ({@code cli.ServerModules}). Without modules the
  * server is bare: the SPARQL service and the home page.
  *

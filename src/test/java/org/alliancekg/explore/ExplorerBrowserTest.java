@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.alliancekg.testkit.HeadlessChromium;
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
-import org.alliancekg.export.ExternalTool;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -71,39 +71,24 @@ class ExplorerBrowserTest {
 
     static KgServer server;
     static ChromeDriver browser;
-    static Path screenshots;
+    static HeadlessChromium chromium;
 
     @BeforeAll
     static void start() throws IOException {
-        List<Path> tools = ExternalTool.require(ExternalTool.CHROMIUM, ExternalTool.CHROMEDRIVER);
-        Path chromium = tools.get(0);
-        Path driver = tools.get(1);
 
         ProjectLayout project = ProjectLayout.detect();
-        screenshots = project.root().resolve("target").resolve("screenshots");
-        Files.createDirectories(screenshots);
         ProjectLayout scratch = project.withDbRoot(tmp.resolve("db"));
         new GraphBuilder(scratch).build();
         server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
 
-        System.setProperty("webdriver.chrome.driver", driver.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,900", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start(tmp.resolve("chromium-profile"));
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.stop();
@@ -113,17 +98,15 @@ class ExplorerBrowserTest {
     // ---- helpers ----
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     static void waitFor(String what, String condition, Object... args) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what)
-                .until(d -> Boolean.TRUE.equals(js("return !!(" + condition + ");", args)));
+        chromium.waitFor(what, condition, args);
     }
 
     static void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve(name + ".png"), png);
+        chromium.screenshot(name);
     }
 
     static String url(String path) {
@@ -247,18 +230,13 @@ class ExplorerBrowserTest {
 
     /** The console errors (and failed loads) since the last call; reading the log empties it. */
     static List<String> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
+        return chromium.consoleErrors();
     }
 
     /** Every address this page loaded or links as a script, style sheet, image or frame that is not this server. */
     @SuppressWarnings("unchecked")
     static List<String> outsideRequests() {
-        return (List<String>) js("var own = location.origin + '/';"
-                + " var urls = performance.getEntriesByType('resource').map(e => e.name);"
-                + " document.querySelectorAll('script[src], link[href], img[src], iframe[src]').forEach(e =>"
-                + "   urls.push(e.src || e.href));"
-                + " return urls.filter(u => !u.startsWith(own) && !u.startsWith('data:'));");
+        return chromium.outside(server.baseUrl());
     }
 
     /** The page loaded nothing from elsewhere and logged no error. */

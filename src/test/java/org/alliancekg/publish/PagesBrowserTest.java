@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.alliancekg.testkit.HeadlessChromium;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.cli.ServerModules;
-import org.alliancekg.export.ExternalTool;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.vocab.Iris;
@@ -57,37 +57,23 @@ class PagesBrowserTest {
 
     static KgServer server;
     static ChromeDriver browser;
-    static Path screenshots;
+    static HeadlessChromium chromium;
 
     @BeforeAll
     static void start() throws IOException {
-        List<Path> tools = ExternalTool.require(ExternalTool.CHROMIUM, ExternalTool.CHROMEDRIVER);
         ProjectLayout project = ProjectLayout.detect();
-        screenshots = project.root().resolve("target").resolve("screenshots");
-        Files.createDirectories(screenshots);
         ProjectLayout scratch = project.withDbRoot(tmp.resolve("db"));
         new GraphBuilder(scratch).build();
         server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(tools.get(0).toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,900", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(tools.get(1).toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start(tmp.resolve("chromium-profile"));
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.stop();
@@ -95,7 +81,7 @@ class PagesBrowserTest {
     }
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     static List<QuerySolution> rows(String body, String s) {
@@ -135,7 +121,7 @@ class PagesBrowserTest {
         }
         String text = (String) js("return document.querySelector('main').innerText;");
         assertFalse(text.contains("**") || text.contains("## "), path + ": raw Markdown on the page");
-        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 
     /** Loads the page again and presses Tab from its top until the element is focused; fails if it never is. */

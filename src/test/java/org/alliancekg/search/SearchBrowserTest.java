@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.alliancekg.testkit.HeadlessChromium;
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
-import org.alliancekg.export.ExternalTool;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.junit.jupiter.api.AfterAll;
@@ -49,11 +49,11 @@ class SearchBrowserTest {
 
     static KgServer server;
     static ChromeDriver browser;
+    static HeadlessChromium chromium;
     static Path screenshots;
 
     @BeforeAll
     static void start() throws IOException {
-        List<Path> tools = ExternalTool.require(ExternalTool.CHROMIUM, ExternalTool.CHROMEDRIVER);
         ProjectLayout project = ProjectLayout.detect();
         screenshots = project.root().resolve("target").resolve("screenshots");
         Files.createDirectories(screenshots);
@@ -61,24 +61,14 @@ class SearchBrowserTest {
         new GraphBuilder(scratch).build();
         server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(tools.get(0).toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1300,900", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(tools.get(1).toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        chromium = HeadlessChromium.start(tmp.resolve("chromium-profile"));
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.stop();
@@ -86,16 +76,15 @@ class SearchBrowserTest {
     }
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
-    static void waitFor(String what, String condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what)
-                .until(d -> Boolean.TRUE.equals(js("return !!(" + condition + ");")));
+    static void waitFor(String what, String condition, Object... args) {
+        chromium.waitFor(what, condition, args);
     }
 
     static void screenshot(String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 
     /**
@@ -103,22 +92,13 @@ class SearchBrowserTest {
      * {@code /favicon.ico}, which the site does not serve (no page asks for it).
      */
     static List<String> consoleErrors() {
-        List<String> out = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
-                out.add(e.getMessage());
-            }
-        }
-        return out;
+        return chromium.consoleErrors();
     }
 
     /** Every resource the current page loaded, and the page itself, by URL. */
     @SuppressWarnings("unchecked")
     static List<String> requests() {
-        List<String> urls = new ArrayList<>((List<String>) js(
-                "return performance.getEntriesByType('resource').map(function (e) { return e.name; });"));
-        urls.add(browser.getCurrentUrl());
-        return urls;
+        return chromium.requests();
     }
 
     static void assertAllOnServer(List<String> urls) {

@@ -13,13 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -34,7 +32,9 @@ import org.alliancekg.serve.BufferedRequest;
  * enough and the data did not change meanwhile ({@code Akg-Cache: miss}). Anything else passes on untouched
  * ({@code Akg-Cache: bypass} when it was a query).
  */
-final class ResultCacheFilter implements Filter {
+final class ResultCacheFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     /** Response header telling how the cache treated the request. */
     static final String HEADER = "Akg-Cache";
@@ -53,10 +53,8 @@ final class ResultCacheFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        HttpServletResponse resp = (HttpServletResponse) response;
         String method = req.getMethod();
         String type = contentType(req);
         HttpServletRequest forward = req;
@@ -71,11 +69,11 @@ final class ResultCacheFilter implements Filter {
             forward = new BufferedRequest(req, body);
             query = parameters(req) + "\nbody=" + new String(body, StandardCharsets.UTF_8);
         } else {
-            chain.doFilter(request, response);
+            chain.doFilter(req, resp);
             return;
         }
         if (query == null) {
-            chain.doFilter(request, response);
+            chain.doFilter(req, resp);
             return;
         }
         String key = req.getRequestURI() + "\n" + header(req, "Accept") + "\n" + header(req, "Origin") + "\n" + query;
@@ -87,7 +85,7 @@ final class ResultCacheFilter implements Filter {
         }
         if (version == null) {
             resp.setHeader(HEADER, "bypass");
-            chain.doFilter(forward, response);
+            chain.doFilter(forward, resp);
             return;
         }
         resp.setHeader(HEADER, "miss");

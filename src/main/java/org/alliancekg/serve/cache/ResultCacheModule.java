@@ -1,13 +1,12 @@
 package org.alliancekg.serve.cache;
 
-import java.util.Set;
-import org.apache.jena.fuseki.main.sys.FusekiModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.alliancekg.serve.FeatureModule;
 import org.alliancekg.serve.ServerContext;
 import org.alliancekg.store.Store;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * KgServer.builder().layout(layout).settings(ServerSettings.defaults().withResultCache(true)).build().start();
  * }</pre>
  */
-public final class ResultCacheModule implements FusekiModule {
+public final class ResultCacheModule extends FeatureModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.serve");
     private static final String FUSEKI = "http://jena.apache.org/fuseki#";
@@ -43,7 +42,6 @@ public final class ResultCacheModule implements FusekiModule {
     /** The largest answer cached. */
     public static final int MAX_ENTRY_BYTES = 32 << 20;
 
-    private final ServerContext ctx;
     private final Boolean forced;
     private volatile ResultCache cache;
 
@@ -54,7 +52,7 @@ public final class ResultCacheModule implements FusekiModule {
 
     /** The module on or off whatever the settings say (null: as the settings say). */
     public ResultCacheModule(ServerContext ctx, Boolean on) {
-        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+        super("result cache", ctx);
         this.forced = on;
     }
 
@@ -63,16 +61,7 @@ public final class ResultCacheModule implements FusekiModule {
     }
 
     @Override
-    public String name() {
-        return "alliance-kg result cache";
-    }
-
-    @Override
-    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        configure(builder, ctx);
-    }
-
-    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    protected void configure(FusekiServer.Builder builder) {
         boolean on = forced != null ? forced : ctx.settings().resultCache();
         if (!on) {
             return;

@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>Basic authentication sends the password with every request: put the server behind HTTPS (a reverse proxy)
  * when it is reachable from other machines.
  */
-public final class BasicAuthFilter implements Filter {
+public final class BasicAuthFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.guard");
 
@@ -41,12 +41,10 @@ public final class BasicAuthFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        HttpServletResponse resp = (HttpServletResponse) response;
         if (req.getMethod().equals("OPTIONS")) {
-            chain.doFilter(request, response);
+            chain.doFilter(req, resp);
             return;
         }
         String user = authenticate(req.getHeader("Authorization"));
@@ -72,7 +70,7 @@ public final class BasicAuthFilter implements Filter {
             public String getAuthType() {
                 return HttpServletRequest.BASIC_AUTH;
             }
-        }, response);
+        }, resp);
     }
 
     /** The user of a valid {@code Authorization: Basic ...} header, or null. */

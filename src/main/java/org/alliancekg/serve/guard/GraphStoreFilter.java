@@ -9,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +29,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  *       {@code Location} (Fuseki would add it to the default graph).</li>
  * </ul>
  */
-final class GraphStoreFilter implements Filter {
+final class GraphStoreFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     private final String endpoint;
 
@@ -41,20 +41,18 @@ final class GraphStoreFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (path.startsWith(endpoint + "/") && path.length() > endpoint.length() + 1) {
             String graph = req.getRequestURL().toString();
-            chain.doFilter(new GraphRequest(req, endpoint, graph), response);
+            chain.doFilter(new GraphRequest(req, endpoint, graph), resp);
             return;
         }
         if (path.equals(endpoint) && req.getMethod().equals("POST") && req.getParameter("graph") == null
                 && req.getParameter("default") == null && isTriples(req.getContentType())) {
             String graph = req.getRequestURL() + "/" + UUID.randomUUID();
-            HttpServletResponse resp = (HttpServletResponse) response;
-            resp.setHeader("Location", graph);
+                resp.setHeader("Location", graph);
             chain.doFilter(new GraphRequest(req, endpoint, graph), new HttpServletResponseWrapper(resp) {
                 @Override
                 public void setStatus(int sc) {
@@ -80,7 +78,7 @@ final class GraphStoreFilter implements Filter {
             });
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(req, resp);
     }
 
     /** Whether a content type names an RDF syntax for triples (not quads, not a form). */

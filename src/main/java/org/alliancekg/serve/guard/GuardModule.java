@@ -1,16 +1,11 @@
 package org.alliancekg.serve.guard;
 
-import java.util.Set;
-import org.apache.jena.rdf.model.Model;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
+import org.alliancekg.serve.FeatureModule;
 import org.alliancekg.serve.ServerContext;
 import org.alliancekg.serve.ServerSettings;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.fuseki.main.sys.FusekiModule;
-import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -42,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       to the query timeout plus {@value #STOP_GRACE_MS} ms</td></tr>
  * </table>
  */
-public final class GuardModule implements FusekiModule {
+public final class GuardModule extends FeatureModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.guard");
 
@@ -53,25 +48,15 @@ public final class GuardModule implements FusekiModule {
     /** Extra time a graceful stop waits beyond the query timeout, in milliseconds. */
     public static final long STOP_GRACE_MS = 5_000;
 
-    private final ServerContext ctx;
     private volatile QueryWatchdog watchdog;
 
     /** The module for the server that {@code ctx} describes. */
     public GuardModule(ServerContext ctx) {
-        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+        super("guard", ctx);
     }
 
     @Override
-    public String name() {
-        return "alliance-kg guard";
-    }
-
-    @Override
-    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        configure(builder, ctx);
-    }
-
-    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    protected void configure(FusekiServer.Builder builder) {
         ServerSettings settings = ctx.settings();
         QueryWatchdog watchdog = new QueryWatchdog(WATCHDOG_GRACE_MS);
         this.watchdog = watchdog;

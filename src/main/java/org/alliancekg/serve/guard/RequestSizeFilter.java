@@ -4,11 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *       parameters, since the servlet container can no longer read it.</li>
  * </ul>
  */
-final class RequestSizeFilter implements Filter {
+final class RequestSizeFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.guard");
 
@@ -40,17 +40,15 @@ final class RequestSizeFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        HttpServletResponse resp = (HttpServletResponse) response;
         long declared = req.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(req, resp, "declares " + declared + " bytes");
             return;
         }
         if (declared >= 0 || req.getHeader("Transfer-Encoding") == null) {
-            chain.doFilter(request, response);
+            chain.doFilter(req, resp);
             return;
         }
         byte[] body = readAtMost(req.getInputStream(), maxBytes);
@@ -58,7 +56,7 @@ final class RequestSizeFilter implements Filter {
             refuse(req, resp, "sent more than " + maxBytes + " bytes");
             return;
         }
-        chain.doFilter(new BufferedRequest(req, body), response);
+        chain.doFilter(new BufferedRequest(req, body), resp);
     }
 
     private void refuse(HttpServletRequest req, HttpServletResponse resp, String what) throws IOException {

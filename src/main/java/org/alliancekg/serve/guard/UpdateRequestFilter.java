@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,16 +35,17 @@ import org.slf4j.LoggerFactory;
  * <p>The update text is read here (the {@link RequestSizeFilter} in front bounds it) and handed on unchanged;
  * text that does not parse passes on, for Fuseki to answer 400 with the parser's message.
  */
-final class UpdateRequestFilter implements Filter {
+final class UpdateRequestFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.guard");
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
         if (!req.getMethod().equals("POST")) {
-            chain.doFilter(request, response);
+            chain.doFilter(req, resp);
             return;
         }
         String ct = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
@@ -62,7 +61,6 @@ final class UpdateRequestFilter implements Filter {
             text = null;
         }
         UpdateRequest update = text == null ? null : parse(text);
-        HttpServletResponse resp = (HttpServletResponse) response;
         if (update != null && update.getOperations().stream().anyMatch(op -> op instanceof UpdateLoad)) {
             LOG.warn("refused a SPARQL Update with LOAD on {} from {}", req.getRequestURI(), req.getRemoteAddr());
             ProblemWriter.text(resp, HttpServletResponse.SC_FORBIDDEN,
@@ -79,7 +77,7 @@ final class UpdateRequestFilter implements Filter {
                     + "using-named-graph-uri given together with USING, USING NAMED or WITH in the update.\n");
             return;
         }
-        chain.doFilter(next, response);
+        chain.doFilter(next, resp);
     }
 
     /** The parsed update, or null if it does not parse. */

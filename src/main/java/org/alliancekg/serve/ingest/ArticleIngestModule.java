@@ -1,11 +1,7 @@
 package org.alliancekg.serve.ingest;
 
-import java.util.Set;
-import org.apache.jena.rdf.model.Model;
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,10 +9,9 @@ import org.alliancekg.serve.guard.BasicAuthFilter;
 import org.alliancekg.serve.guard.PasswordFile;
 import org.alliancekg.build.ArticleIngester;
 import org.alliancekg.store.ServerStatus;
+import org.alliancekg.serve.FeatureModule;
 import org.alliancekg.serve.ServerContext;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.fuseki.main.sys.FusekiModule;
-import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -28,32 +23,22 @@ import org.slf4j.LoggerFactory;
  * refuses every article (403). While the server runs it keeps {@code <dbRoot>/server.json} ({@link ServerStatus}),
  * so that {@code alliance-kg ingest} finds it instead of opening the database the server holds.
  */
-public final class ArticleIngestModule implements FusekiModule {
+public final class ArticleIngestModule extends FeatureModule {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.ingest");
 
     /** The endpoint's name under the service ({@code /kg/articles}). */
     public static final String ENDPOINT = "articles";
 
-    private final ServerContext ctx;
     private final AtomicReference<ServerStatus> written = new AtomicReference<>();
 
     /** The module for the server that {@code ctx} describes. */
     public ArticleIngestModule(ServerContext ctx) {
-        this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
+        super("ingest", ctx);
     }
 
     @Override
-    public String name() {
-        return "alliance-kg ingest";
-    }
-
-    @Override
-    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        configure(builder, ctx);
-    }
-
-    private void configure(FusekiServer.Builder builder, ServerContext ctx) {
+    protected void configure(FusekiServer.Builder builder) {
         String path = "/" + ctx.serviceName() + "/" + ENDPOINT;
         Optional<PasswordFile> users = ctx.settings().passwordFile().map(PasswordFile::read);
         ArticleIngester ingester = new ArticleIngester(ctx.layout());
