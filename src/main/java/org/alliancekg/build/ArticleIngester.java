@@ -88,7 +88,7 @@ public final class ArticleIngester {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e), e);
+            throw new InputException(Problem.unreadable(shown, e), e);
         }
         return prepare(name, shown, bytes);
     }

@@ -118,8 +118,10 @@ public final class ExportCommand implements Callable<Integer> {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
-            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e.getMessage()));
+        } catch (IOException e) {
+            throw new InputException(Problem.unreadable(shown, e));
+        } catch (UncheckedIOException e) {
+            throw new InputException(Problem.unreadable(shown, e.getCause()));
         }
         Query q;
         try {

@@ -145,9 +145,9 @@ public final class QueryCommand implements Callable<Integer> {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e.getMessage()));
+            throw new InputException(Problem.unreadable(shown, e));
         } catch (UncheckedIOException e) {
-            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e.getMessage()));
+            throw new InputException(Problem.unreadable(shown, e.getCause()));
         }
         try {
             return QueryFactory.create(text);

@@ -24,6 +24,21 @@ public record Problem(String file, int line, int column, String field, String ru
         }
     }
 
+    /** A file that could not be read, said as a person would ("no such file", "is a directory", ...). */
+    public static Problem unreadable(String file, java.io.IOException e) {
+        String why;
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            why = "no such file";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            why = fse.getReason();
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new Problem(file, 0, null, "cannot read: " + why);
+    }
+
     /** A problem about a field, with no file yet (records raise these; readers place them). */
     public static Problem field(String field, String rule) {
         return new Problem(null, 0, field, rule);

@@ -33,7 +33,7 @@ final class TextFiles {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e), e);
+            throw new InputException(Problem.unreadable(shown, e), e);
         }
         return decode(bytes, shown);
     }
