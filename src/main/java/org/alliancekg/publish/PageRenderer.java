@@ -35,8 +35,7 @@ import org.apache.jena.vocabulary.RDFS;
  * Renders the HTML pages of the graph's resources, of the ontology and of named graphs, from the union graph of a
  * {@link Describer}. Call it inside a read transaction. Every piece of data reaches the page escaped: through the
  * Mustache templates ({@link PageLayout}, the heading, the passage, the article text), {@link MarkdownText} (article
- * text, raw HTML escaped), or, in the sections not yet moved to templates, {@link Html#text(String)} and
- * {@link Html#attr(String)}.
+ * text, raw HTML escaped). Nodes are written by the partial {@code templates/term.mustache} ({@link TermView}).
  */
 final class PageRenderer {
 
@@ -94,38 +93,38 @@ final class PageRenderer {
      * @param documentPath the site path of the page without extension ({@code id/state/japan}), for format links
      */
     String resource(Node resource, String documentPath) {
-        Html h = new Html();
+        List<String> parts = new ArrayList<>();
         boolean isClaim = isA(resource, CLAIM);
         String title = isClaim ? claimTitle(resource) : label(resource);
-        heading(h, resource, title);
-        formats(h, documentPath);
-        exploreLink(h, resource);
-        sameAs(h, resource);
+        parts.add(heading(resource, title));
+        parts.add(formats(documentPath));
+        parts.add(exploreLink(resource));
+        parts.add(sameAs(resource));
 
         List<Node> claims = describer.claims(resource);
         Map<Node, Integer> claimNumbers = new LinkedHashMap<>();
         for (Node c : sortClaims(claims)) {
             claimNumbers.put(c, claimNumbers.size() + 1);
         }
-        properties(h, resource, claimNumbers);
+        parts.add(properties(resource, claimNumbers));
         if (isA(resource, CLAIM)) {
-            quoteInContext(h, resource, QUOTE, "Quote in the article");
+            parts.add(quoteInContext(resource, QUOTE, "Quote in the article"));
         } else if (isA(resource, MENTION)) {
-            quoteInContext(h, resource, ANCHOR, "Mention in the article");
+            parts.add(quoteInContext(resource, ANCHOR, "Mention in the article"));
         }
-        claimsSection(h, "Claims", "claims", claimNumbers,
-                "Each fact about this resource, with the words of the article it was taken from.");
+        parts.add(claimsSection("Claims", "claims", claimNumbers,
+                "Each fact about this resource, with the words of the article it was taken from."));
         if (resource.isURI() && Iris.entityId(resource.getURI()) != null) {
             new SourceViewReader(describer.dataset()).read(resource.getURI())
-                    .ifPresent(view -> SourcesSection.render(h, view, links));
+                    .ifPresent(view -> parts.add(SourcesSection.render(view, links)));
         }
         if (isA(resource, ARTICLE)) {
-            articleSections(h, resource);
+            parts.add(articleSections(resource));
         }
-        mentions(h, resource);
-        incoming(h, resource);
-        graphsOf(h, resource);
-        return PageLayout.page(title, links, null, h.toString());
+        parts.add(mentions(resource));
+        parts.add(incoming(resource));
+        parts.add(graphsOf(resource));
+        return PageLayout.page(title, links, null, String.join("", parts));
     }
 
     private record Link(String label, String href, String iri) {
@@ -136,82 +135,77 @@ final class PageRenderer {
     }
 
     /** Title, IRI, deprecation, classes and comments ({@code templates/resource-heading.mustache}). */
-    private void heading(Html h, Node resource, String title) {
+    private String heading(Node resource, String title) {
         List<Link> types = sorted(objects(resource, TYPE)).stream().filter(Node::isURI)
                 .map(t -> new Link(label(t), links.href(t.getURI()), t.getURI())).toList();
         List<String> comments = objects(resource, COMMENT).stream().filter(Node::isLiteral)
                 .map(Node::getLiteralLexicalForm).toList();
         boolean deprecated = union.contains(resource, AKG.rank.asNode(), Rank.DEPRECATED.resource().asNode());
         String reason = first(resource, AKG.rankReason.asNode()).map(Node::getLiteralLexicalForm).orElse(null);
-        h.raw(Templates.render("resource-heading", new HeadingScope(title, resource.getURI(), isA(resource, CLAIM),
-                deprecated, reason, !types.isEmpty(), types, comments)));
+        return Templates.render("resource-heading", new HeadingScope(title, resource.getURI(), isA(resource, CLAIM),
+                deprecated, reason, !types.isEmpty(), types, comments));
     }
 
-    private void formats(Html h, String documentPath) {
-        h.raw("<p class=\"formats\">Also as ");
-        for (Format f : Format.rdfOnly()) {
-            h.raw("<a href=\"").attr(links.page(documentPath + "." + f.extension())).raw("\" type=\"")
-                    .attr(f.mediaType()).raw("\">").text(f.label()).raw("</a> ");
-        }
-        h.raw("</p>\n");
+    private record FormatLink(String href, String type, String label) {
+    }
+
+    /** The links to the page's data in each RDF format ({@code templates/formats.mustache}). */
+    private String formats(String documentPath) {
+        List<FormatLink> formats = Format.rdfOnly().stream().map(f -> new FormatLink(
+                links.page(documentPath + "." + f.extension()), f.mediaType(), f.label())).toList();
+        return Templates.render("formats", Map.of("formats", formats));
     }
 
     /** For an entity (a node of the explorer's graph): the link that opens the explorer on it. */
-    private void exploreLink(Html h, Node resource) {
+    private String exploreLink(Node resource) {
         if (!resource.isURI() || Iris.entityId(resource.getURI()) == null) {
-            return;
+            return "";
         }
         String href = links.page("explore") + "?iri=" + URLEncoder.encode(resource.getURI(), StandardCharsets.UTF_8);
-        h.raw("<p class=\"explore\"><a id=\"explore-link\" href=\"").attr(href)
-                .raw("\">Explore the neighbourhood</a> <span class=\"muted\">in the graph explorer: its relations ")
-                .raw("and the quotes behind them</span></p>\n");
+        return Templates.render("explore-link", Map.of("href", href));
     }
 
-    private void sameAs(Html h, Node resource) {
+    private record SameAs(String iri, String text) {
+    }
+
+    private String sameAs(Node resource) {
         List<Node> same = sorted(objects(resource, SAME_AS));
         if (same.isEmpty()) {
-            return;
+            return "";
         }
-        h.raw("<p class=\"same-as\">Same as: ");
-        for (Node s : same) {
-            if (!s.isURI()) {
-                continue;
-            }
-            String iri = s.getURI();
-            String text = iri.startsWith(Namespaces.WD) ? "Wikidata " + iri.substring(Namespaces.WD.length()) : iri;
-            h.raw("<a class=\"wikidata\" href=\"").attr(iri).raw("\">").text(text).raw("</a> ");
-        }
-        h.raw("</p>\n");
+        List<SameAs> out = same.stream().filter(Node::isURI).map(Node::getURI).map(iri -> new SameAs(iri,
+                iri.startsWith(Namespaces.WD) ? "Wikidata " + iri.substring(Namespaces.WD.length()) : iri)).toList();
+        return Templates.render("same-as", Map.of("links", out));
     }
 
-    private void properties(Html h, Node resource, Map<Node, Integer> claimNumbers) {
+    private record Evidence(String anchor, int number) {
+    }
+
+    private record Value(TermView term, List<Evidence> evidence) {
+    }
+
+    private record PropertyRow(TermView predicate, List<Value> values) {
+    }
+
+    private record PropertiesScope(List<PropertyRow> rows, boolean hasRows) {
+    }
+
+    /** The resource's statements by predicate, with the claims that support each ({@code properties.mustache}). */
+    private String properties(Node resource, Map<Node, Integer> claimNumbers) {
         Map<Node, List<Node>> byPredicate = new LinkedHashMap<>();
         union.find(resource, Node.ANY, Node.ANY).forEachRemaining(
                 t -> byPredicate.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject()));
-        h.raw("<h2 id=\"properties\">Properties</h2>\n");
-        if (byPredicate.isEmpty()) {
-            h.raw("<p class=\"muted\">No statements with this resource as subject.</p>\n");
-            return;
-        }
         List<Node> predicates = new ArrayList<>(byPredicate.keySet());
         predicates.sort(Comparator.comparing((Node p) -> !p.equals(TYPE)).thenComparing(this::label));
-        h.raw("<table class=\"properties\">\n");
+        List<PropertyRow> rows = new ArrayList<>();
         for (Node p : predicates) {
-            h.raw("<tr><th>");
-            term(h, p);
-            h.raw("</th><td><ul>");
-            for (Node o : sorted(byPredicate.get(p))) {
-                h.raw("<li>");
-                term(h, o);
-                evidenceLinks(h, resource, p, o, claimNumbers);
-                h.raw("</li>");
-            }
-            h.raw("</ul></td></tr>\n");
+            List<Value> values = sorted(byPredicate.get(p)).stream()
+                    .map(o -> new Value(term(o), evidence(resource, p, o, claimNumbers))).toList();
+            rows.add(new PropertyRow(term(p), values));
         }
-        h.raw("</table>\n");
+        return Templates.render("properties", new PropertiesScope(rows, !rows.isEmpty()));
     }
 
-    /** Links to the claims on this page that support the triple, as footnote numbers. */
     /**
      * A claim's title, the sentence it makes: statement, modalities other than stated, the party it is attributed to
      * and the article ("Japan pursues counterstrike capability, according to 003 (PacNet, 2020)").
@@ -235,48 +229,42 @@ final class PageRenderer {
         return ClaimSentence.title(statement, modalities, accordingTo, source, deprecated);
     }
 
-    private void evidenceLinks(Html h, Node s, Node p, Node o, Map<Node, Integer> claimNumbers) {
+    /** The claims on this page that support the triple, as footnote numbers. */
+    private List<Evidence> evidence(Node s, Node p, Node o, Map<Node, Integer> claimNumbers) {
+        List<Evidence> out = new ArrayList<>();
         for (Map.Entry<Node, Integer> e : claimNumbers.entrySet()) {
             Node c = e.getKey();
             if (union.contains(c, SUBJECT, s) && union.contains(c, PREDICATE, p) && union.contains(c, OBJECT, o)) {
-                h.raw(" <a class=\"evidence\" href=\"#").attr(anchor(c)).raw("\" title=\"quote\">[")
-                        .text(String.valueOf(e.getValue())).raw("]</a>");
+                out.add(new Evidence(anchor(c), e.getValue()));
             }
         }
+        return out;
     }
 
-    private void claimsSection(Html h, String heading, String id, Map<Node, Integer> claims, String intro) {
+    private record ClaimView(String anchor, int number, TermView subject, TermView predicate, TermView object,
+                             String quote, String characterization, String date, TermView source, String href) {
+    }
+
+    private record ClaimsScope(String id, String heading, int count, String intro, List<ClaimView> claims) {
+    }
+
+    /** Numbered claims, each with its statement, quote and source ({@code templates/claims.mustache}). */
+    private String claimsSection(String heading, String id, Map<Node, Integer> claims, String intro) {
         if (claims.isEmpty()) {
-            return;
+            return "";
         }
-        h.raw("<h2 id=\"").attr(id).raw("\">").text(heading).raw(" (").text(String.valueOf(claims.size()))
-                .raw(")</h2>\n<p class=\"muted\">").text(intro).raw("</p>\n");
+        List<ClaimView> views = new ArrayList<>();
         for (Map.Entry<Node, Integer> e : claims.entrySet()) {
-            claim(h, e.getKey(), e.getValue());
+            Node c = e.getKey();
+            views.add(new ClaimView(anchor(c), e.getValue(), first(c, SUBJECT).map(this::term).orElse(null),
+                    first(c, PREDICATE).map(this::term).orElse(null), first(c, OBJECT).map(this::term).orElse(null),
+                    first(c, QUOTE).map(q -> MarkdownText.renderInline(q.getLiteralLexicalForm(), List.of()))
+                            .orElse(null),
+                    first(c, AKG.characterization.asNode()).map(Node::getLiteralLexicalForm).orElse(null),
+                    first(c, AKG.date.asNode()).map(Node::getLiteralLexicalForm).orElse(null),
+                    first(c, DERIVED).map(this::term).orElse(null), links.href(c.getURI())));
         }
-    }
-
-    private void claim(Html h, Node c, int number) {
-        h.raw("<div class=\"claim\" id=\"").attr(anchor(c)).raw("\"><div class=\"statement\">[")
-                .text(String.valueOf(number)).raw("] ");
-        first(c, SUBJECT).ifPresent(s -> term(h, s));
-        h.raw(" — ");
-        first(c, PREDICATE).ifPresent(p -> term(h, p));
-        h.raw(" — ");
-        first(c, OBJECT).ifPresent(o -> term(h, o));
-        h.raw("</div>\n");
-        first(c, QUOTE).ifPresent(q -> h.raw("<blockquote class=\"quote\">")
-                .raw(MarkdownText.renderInline(q.getLiteralLexicalForm(), List.of())).raw("</blockquote>\n"));
-        h.raw("<div class=\"source\">");
-        first(c, AKG.characterization.asNode()).ifPresent(ch -> h.raw("Characterized as “")
-                .text(ch.getLiteralLexicalForm()).raw("”. "));
-        first(c, AKG.date.asNode()).ifPresent(d -> h.raw("Holds: ").text(d.getLiteralLexicalForm()).raw(". "));
-        first(c, DERIVED).ifPresent(a -> {
-            h.raw("Source: ");
-            term(h, a);
-            h.raw(". ");
-        });
-        h.link(links.href(c.getURI()), "claim page").raw("</div></div>\n");
+        return Templates.render("claims", new ClaimsScope(id, heading, claims.size(), intro, views));
     }
 
     private record Problem(String cssClass, String message) {
@@ -290,8 +278,8 @@ final class PageRenderer {
     }
 
     /** The article text with the passage at the node's offsets marked ({@code templates/passage.mustache}). */
-    private void quoteInContext(Html h, Node node, Node textProperty, String heading) {
-        h.raw(Templates.render("passage", passage(node, textProperty, heading)));
+    private String quoteInContext(Node node, Node textProperty, String heading) {
+        return Templates.render("passage", passage(node, textProperty, heading));
     }
 
     private PassageScope passage(Node node, Node textProperty, String heading) {
@@ -333,7 +321,7 @@ final class PageRenderer {
     }
 
     /** The article's claims, then its text with its mentions marked ({@code templates/article-text.mustache}). */
-    private void articleSections(Html h, Node article) {
+    private String articleSections(Node article) {
         List<Node> claims = new ArrayList<>();
         union.find(Node.ANY, DERIVED, article).forEachRemaining(t -> {
             if (isA(t.getSubject(), CLAIM)) {
@@ -344,16 +332,26 @@ final class PageRenderer {
         for (Node c : sortClaims(claims)) {
             numbers.put(c, numbers.size() + 1);
         }
-        claimsSection(h, "Claims taken from this article", "article-claims", numbers,
+        String claimsHtml = claimsSection("Claims taken from this article", "article-claims", numbers,
                 "The facts this article supports, in the order of their quotes in the text.");
         ArticleTexts.Text text = texts.body(article.getURI(),
                 first(article, SHA).map(Node::getLiteralLexicalForm).orElse(null));
-        h.raw(Templates.render("article-text", new ArticleTextScope(
+        return claimsHtml + Templates.render("article-text", new ArticleTextScope(
                 text.available() ? MarkdownText.render(text.body(), mentionHighlights(article)) : null,
-                text.problem())));
+                text.problem()));
     }
 
-    private void mentions(Html h, Node resource) {
+    private record SentenceView(String html, String href) {
+    }
+
+    private record MentionGroup(TermView article, String count, List<SentenceView> sentences, String more) {
+    }
+
+    private record MentionsScope(String cut, List<MentionGroup> articles) {
+    }
+
+    /** The sentences that mention the resource, by article ({@code templates/mentions.mustache}). */
+    private String mentions(Node resource) {
         Map<Node, List<Node>> byArticle = new LinkedHashMap<>();
         var it = union.find(Node.ANY, MENTION_OF, resource);
         int read = 0;
@@ -366,37 +364,28 @@ final class PageRenderer {
         boolean cut = it.hasNext();
         it.close();
         if (byArticle.isEmpty()) {
-            return;
+            return "";
         }
-        h.raw("<h2 id=\"mentions\">Mentioned in</h2>\n");
-        if (cut) {
-            h.raw("<p class=\"muted\">").text("The first " + MAX_READ + " mentions; ask the SPARQL endpoint for all.")
-                    .raw("</p>\n");
-        }
+        List<MentionGroup> groups = new ArrayList<>();
         for (Node article : sorted(new ArrayList<>(byArticle.keySet()))) {
             List<Node> ms = byArticle.get(article);
             ms.sort(Comparator.comparing(m -> first(m, BEGIN).flatMap(PageRenderer::intValue).orElse(0)));
-            h.raw("<h3>");
-            term(h, article);
-            h.raw(" <span class=\"muted\">(").text(ms.size() + (ms.size() == 1 ? " mention" : " mentions"))
-                    .raw(")</span></h3>\n<ul class=\"sentences\">");
             Set<String> seen = new LinkedHashSet<>();
-            int shown = 0;
+            List<SentenceView> sentences = new ArrayList<>();
             for (Node m : ms) {
                 String sentence = first(m, SENTENCE).map(Node::getLiteralLexicalForm).orElse("");
                 String anchor = first(m, ANCHOR).map(Node::getLiteralLexicalForm).orElse("");
-                if (!seen.add(sentence + "\u0000" + anchor) || shown >= MAX_SENTENCES) {
+                if (!seen.add(sentence + "\u0000" + anchor) || sentences.size() >= MAX_SENTENCES) {
                     continue;
                 }
-                shown++;
-                h.raw("<li class=\"sentence\">").raw(sentenceHtml(m, article, sentence, anchor));
-                h.raw(" ").raw("<a class=\"muted\" href=\"").attr(links.href(m.getURI())).raw("\">[mention]</a></li>");
+                sentences.add(new SentenceView(sentenceHtml(m, article, sentence, anchor), links.href(m.getURI())));
             }
-            h.raw("</ul>\n");
-            if (seen.size() > shown) {
-                h.raw("<p class=\"muted\">").text((seen.size() - shown) + " more sentences not shown.").raw("</p>\n");
-            }
+            int shown = sentences.size();
+            groups.add(new MentionGroup(term(article), ms.size() + (ms.size() == 1 ? " mention" : " mentions"),
+                    sentences, seen.size() > shown ? (seen.size() - shown) + " more sentences not shown." : null));
         }
+        return Templates.render("mentions", new MentionsScope(
+                cut ? "The first " + MAX_READ + " mentions; ask the SPARQL endpoint for all." : null, groups));
     }
 
     /** The mentions of an article as passages of its text, each titled with the entity it names. */
@@ -454,7 +443,17 @@ final class PageRenderer {
         return MarkdownText.renderInline(sentence, marks);
     }
 
-    private void incoming(Html h, Node resource) {
+    private record IncomingRow(TermView subject, TermView predicate) {
+    }
+
+    private record IncomingScope(int total, List<IncomingRow> rows, String more) {
+    }
+
+    private record GraphLink(String href, String label) {
+    }
+
+    /** The statements with the resource as object not shown elsewhere ({@code templates/incoming.mustache}). */
+    private String incoming(Node resource) {
         List<Triple> in = new ArrayList<>();
         var it = union.find(Node.ANY, Node.ANY, resource);
         int total = 0;
@@ -468,35 +467,25 @@ final class PageRenderer {
             }
         }
         if (in.isEmpty()) {
-            return;
+            return "";
         }
         in.sort(Comparator.comparing((Triple t) -> label(t.getPredicate())).thenComparing(t -> label(t.getSubject())));
-        h.raw("<h2 id=\"incoming\">Incoming links (").text(String.valueOf(total)).raw(")</h2>\n<table>\n");
-        for (Triple t : in.subList(0, Math.min(in.size(), MAX_ROWS))) {
-            h.raw("<tr><td>");
-            term(h, t.getSubject());
-            h.raw("</td><td>");
-            term(h, t.getPredicate());
-            h.raw("</td><td>this</td></tr>\n");
-        }
-        h.raw("</table>\n");
-        if (total > MAX_ROWS) {
-            h.raw("<p class=\"muted\">").text((total - MAX_ROWS) + " more not shown; ask the SPARQL endpoint.")
-                    .raw("</p>\n");
-        }
+        List<IncomingRow> rows = in.subList(0, Math.min(in.size(), MAX_ROWS)).stream()
+                .map(t -> new IncomingRow(term(t.getSubject()), term(t.getPredicate()))).toList();
+        return Templates.render("incoming", new IncomingScope(total, rows,
+                total > MAX_ROWS ? (total - MAX_ROWS) + " more not shown; ask the SPARQL endpoint." : null));
     }
 
-    private void graphsOf(Html h, Node resource) {
+    /** The named graphs the resource's statements come from ({@code templates/graphs-of.mustache}). */
+    private String graphsOf(Node resource) {
         Set<Node> graphs = new LinkedHashSet<>();
         union.find(resource, Node.ANY, Node.ANY).forEachRemaining(t -> graphs.addAll(describer.graphsOf(t)));
         if (graphs.isEmpty()) {
-            return;
+            return "";
         }
-        h.raw("<p class=\"muted\">Statements from the named graphs: ");
-        for (Node g : sorted(new ArrayList<>(graphs))) {
-            h.link(links.href(g.getURI()), shortName(g)).raw(" ");
-        }
-        h.raw("</p>\n");
+        List<GraphLink> out = sorted(new ArrayList<>(graphs)).stream()
+                .map(g -> new GraphLink(links.href(g.getURI()), shortName(g))).toList();
+        return Templates.render("graphs-of", Map.of("graphs", out));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -505,25 +494,14 @@ final class PageRenderer {
 
     /** The page of the whole ontology, one section per akg term with the term's local name as anchor. */
     String ontology(Node ontology, String documentPath) {
-        Html h = new Html();
         String title = first(ontology, DCTerms.title.asNode()).map(Node::getLiteralLexicalForm)
                 .orElse("alliance-kg ontology");
-
-        h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(ontology.getURI()).raw("</div>\n");
-        first(ontology, DCTerms.description.asNode())
-                .ifPresent(d -> h.raw("<p class=\"comment\">").text(d.getLiteralLexicalForm()).raw("</p>\n"));
-        formats(h, documentPath);
-        h.raw("<table>\n");
+        List<TripleRow> rows = new ArrayList<>();
         union.find(ontology, Node.ANY, Node.ANY).forEachRemaining(t -> {
             if (!t.getPredicate().equals(DCTerms.description.asNode())) {
-                h.raw("<tr><th>");
-                term(h, t.getPredicate());
-                h.raw("</th><td>");
-                term(h, t.getObject());
-                h.raw("</td></tr>\n");
+                rows.add(new TripleRow(term(t.getPredicate()), term(t.getObject())));
             }
         });
-        h.raw("</table>\n");
         List<Node> classes = new ArrayList<>();
         List<Node> properties = new ArrayList<>();
         Set<Node> terms = new LinkedHashSet<>();
@@ -546,113 +524,108 @@ final class PageRenderer {
         classes.sort(Comparator.comparing(Node::getURI));
         properties.sort(Comparator.comparing(Node::getURI));
         values.sort(Comparator.comparing(Node::getURI));
-        h.raw("<h2 id=\"classes\">Classes (").text(String.valueOf(classes.size())).raw(")</h2>\n");
-        for (Node c : classes) {
-            termSection(h, c);
-        }
-        h.raw("<h2 id=\"properties\">Properties (").text(String.valueOf(properties.size())).raw(")</h2>\n");
-        for (Node p : properties) {
-            termSection(h, p);
-        }
-        h.raw("<h2 id=\"values\">Values: modalities, ranks, statuses, units (").text(String.valueOf(values.size()))
-                .raw(")</h2>\n");
-        for (Node v : values) {
-            termSection(h, v);
-        }
-        return PageLayout.page(title, links, "/ontology", h.toString());
+        List<TermGroup> groups = List.of(termGroup("classes", "Classes", classes),
+                termGroup("properties", "Properties", properties),
+                termGroup("values", "Values: modalities, ranks, statuses, units", values));
+        String content = Templates.render("ontology", new OntologyScope(title, ontology.getURI(),
+                first(ontology, DCTerms.description.asNode()).map(Node::getLiteralLexicalForm).orElse(null),
+                formats(documentPath), rows, groups));
+        return PageLayout.page(title, links, "/ontology", content);
     }
 
-    private void termSection(Html h, Node term) {
+    private record TripleRow(TermView predicate, TermView object) {
+    }
+
+    private record TermRow(TermView predicate, List<TermView> values) {
+    }
+
+    private record TermEntry(String local, String label, List<String> comments, List<TermRow> rows, String href) {
+    }
+
+    private record TermGroup(String id, String heading, int count, List<TermEntry> terms) {
+    }
+
+    private record OntologyScope(String title, String iri, String description, String formats, List<TripleRow> rows,
+                                 List<TermGroup> groups) {
+    }
+
+    private TermGroup termGroup(String id, String heading, List<Node> terms) {
+        return new TermGroup(id, heading, terms.size(), terms.stream().map(this::termEntry).toList());
+    }
+
+    /** One akg term of the ontology page: its label, comments, class and property axioms, link to its page. */
+    private TermEntry termEntry(Node term) {
         String local = term.getURI().substring(AKG.NS.length());
-        h.raw("<section class=\"term\" id=\"").attr(local).raw("\"><h3>").text(label(term)).raw(" <span class=\"iri\">akg:")
-                .text(local).raw("</span></h3>\n");
-        for (Node c : objects(term, COMMENT)) {
-            h.raw("<p class=\"comment\">").text(c.getLiteralLexicalForm()).raw("</p>\n");
-        }
-        h.raw("<table>");
+        List<String> comments = objects(term, COMMENT).stream().map(Node::getLiteralLexicalForm).toList();
+        List<TermRow> rows = new ArrayList<>();
         for (Node p : List.of(TYPE, RDFS.subClassOf.asNode(), RDFS.subPropertyOf.asNode(), RDFS.domain.asNode(),
                 RDFS.range.asNode(), OWL.equivalentClass.asNode(), OWL.inverseOf.asNode())) {
             List<Node> values = sorted(objects(term, p));
-            if (values.isEmpty()) {
-                continue;
+            if (!values.isEmpty()) {
+                rows.add(new TermRow(term(p), values.stream().map(this::term).toList()));
             }
-            h.raw("<tr><th>");
-            term(h, p);
-            h.raw("</th><td>");
-            for (Node v : values) {
-                term(h, v);
-                h.raw(" ");
-            }
-            h.raw("</td></tr>");
         }
-        h.raw("</table>\n<p>").link(links.page("ontology/" + local), "Page of akg:" + local)
-                .raw(" <span class=\"muted\">(with its instances and uses)</span></p></section>\n");
+        return new TermEntry(local, label(term), comments, rows, links.page("ontology/" + local));
+    }
+
+    private record SubjectGroup(TermView subject, List<TripleRow> rows) {
+    }
+
+    private record GraphScope(String title, String iri, String formats, TermView article, long size,
+                              List<SubjectGroup> subjects, boolean cut) {
     }
 
     /** The page of a named graph: its triples grouped by subject. */
     String graph(Node graphName, Model content, String documentPath) {
-        Html h = new Html();
         String title = "Named graph " + shortName(graphName);
-        h.raw("<h1>").text(title).raw("</h1>\n<div class=\"iri\">").text(graphName.getURI()).raw("</div>\n");
-        formats(h, documentPath);
         String graphIri = graphName.getURI();
         String articlePrefix = Iris.GRAPH + "article/";
-        if (graphIri.startsWith(articlePrefix)) {
-            Node article = NodeFactory.createURI(Iris.ID + "article/" + graphIri.substring(articlePrefix.length()));
-            h.raw("<p>The facts, claims and mentions taken from ");
-            term(h, article);
-            h.raw(".</p>\n");
-        }
+        TermView article = graphIri.startsWith(articlePrefix)
+                ? term(NodeFactory.createURI(Iris.ID + "article/" + graphIri.substring(articlePrefix.length())))
+                : null;
         Graph g = content.getGraph();
-        h.raw("<p>").text(g.size() + " triples.").raw("</p>\n");
         Map<Node, List<Triple>> bySubject = new LinkedHashMap<>();
         g.find().forEachRemaining(t -> bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t));
         List<Node> subjects = sorted(new ArrayList<>(bySubject.keySet()));
+        List<SubjectGroup> groups = new ArrayList<>();
         int rows = 0;
+        boolean cut = false;
         for (Node s : subjects) {
             if (rows >= MAX_ROWS * 6) {
-                h.raw("<p class=\"muted\">").text("The rest is in the RDF formats above.").raw("</p>\n");
+                cut = true;
                 break;
             }
-            h.raw("<h3>");
-            term(h, s);
-            h.raw("</h3>\n<table>");
             List<Triple> ts = bySubject.get(s);
             ts.sort(Comparator.comparing((Triple t) -> label(t.getPredicate())).thenComparing(t -> label(t.getObject())));
-            for (Triple t : ts) {
-                rows++;
-                h.raw("<tr><th>");
-                term(h, t.getPredicate());
-                h.raw("</th><td>");
-                term(h, t.getObject());
-                h.raw("</td></tr>");
-            }
-            h.raw("</table>\n");
+            rows += ts.size();
+            groups.add(new SubjectGroup(term(s),
+                    ts.stream().map(t -> new TripleRow(term(t.getPredicate()), term(t.getObject()))).toList()));
         }
-        return PageLayout.page(title, links, null, h.toString());
+        String html = Templates.render("graph", new GraphScope(title, graphIri, formats(documentPath), article,
+                g.size(), groups, cut));
+        return PageLayout.page(title, links, null, html);
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // Terms and labels
     // ---------------------------------------------------------------------------------------------------------
 
-    /** Writes a node: an IRI as a link with its label, a literal as escaped text with its datatype or language. */
-    private void term(Html h, Node n) {
+    /** A node for {@code templates/term.mustache}: an IRI as a link with its label, a literal with its datatype or language. */
+    private TermView term(Node n) {
         if (n.isURI()) {
-            h.raw("<a href=\"").attr(links.href(n.getURI())).raw("\" title=\"").attr(n.getURI()).raw("\">")
-                    .text(label(n)).raw("</a>");
+            return TermView.link(n.getURI(), links.href(n.getURI()), label(n));
         } else if (n.isLiteral()) {
-            h.raw("<span class=\"literal\">").text(n.getLiteralLexicalForm()).raw("</span>");
             String lang = n.getLiteralLanguage();
             String dt = n.getLiteralDatatypeURI();
+            String meta = null;
             if (lang != null && !lang.isEmpty() && !lang.equals("en")) {
-                h.raw("<span class=\"lit-meta\">@").text(lang).raw("</span>");
+                meta = "@" + lang;
             } else if ((lang == null || lang.isEmpty()) && dt != null && !dt.equals(XSDDatatype.XSDstring.getURI())) {
-                h.raw("<span class=\"lit-meta\">").text(shortName(NodeFactory.createURI(dt))).raw("</span>");
+                meta = shortName(NodeFactory.createURI(dt));
             }
-        } else {
-            h.raw("<span class=\"blank\">").text("_:" + n.getBlankNodeLabel()).raw("</span>");
+            return TermView.literal(n.getLiteralLexicalForm(), meta);
         }
+        return TermView.blank("_:" + n.getBlankNodeLabel());
     }
 
     /** The display name of a node: its English label, any label, title or preferred label, else a short IRI. */

@@ -76,24 +76,17 @@ public final class SiteNav {
      * @param currentPath the site path of the page the bar is on ({@code /explore}); null if none of the links
      */
     public static String bar(String serviceName, UnaryOperator<String> href, String currentPath) {
-        StringBuilder h = new StringBuilder(1024);
-        h.append("<header class=\"site-bar\"><span class=\"site-name\">alliance-kg</span>")
-                .append("<nav class=\"site-nav\" aria-label=\"site\">");
-        for (Link link : links(serviceName)) {
-            h.append("<a href=\"").append(HtmlEscape.esc(href.apply(link.path()))).append("\" title=\"")
-                    .append(HtmlEscape.esc(link.title())).append('"');
-            if (link.path().equals(currentPath)) {
-                h.append(" aria-current=\"page\"");
-            }
-            h.append('>').append(HtmlEscape.esc(link.label())).append("</a>");
-        }
-        h.append("</nav>").append(Templates.render("site-search", new SearchBox(href.apply(SEARCH))))
-                .append("</header>\n");
-        return h.toString();
+        List<BarLink> links = links(serviceName).stream().map(link -> new BarLink(href.apply(link.path()),
+                link.title(), link.label(), link.path().equals(currentPath))).toList();
+        return Templates.render("site-bar", new Bar(links, href.apply(SEARCH)));
     }
 
-    /** The search box of the bar (template {@code site-search.mustache}): a GET form to {@value #SEARCH}. */
-    private record SearchBox(String action) {
+    /** One link as {@code templates/site-bar.mustache} writes it. */
+    private record BarLink(String href, String title, String label, boolean current) {
+    }
+
+    /** The bar (template {@code site-bar.mustache}) and its search box ({@code site-search.mustache}): a GET form to {@value #SEARCH}. */
+    private record Bar(List<BarLink> links, String action) {
     }
 
     /**

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.alliancekg.serve.HtmlEscape;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.serve.Templates;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
@@ -211,7 +211,7 @@ class LinkedDataHttpTest {
         for (QuerySolution row : rows) {
             participants.add(row.getResource("p").getURI());
             String label = row.getLiteral("label").getLexicalForm();
-            assertTrue(html.contains(">" + HtmlEscape.esc(label) + "</a>"), "participant " + label + " not listed");
+            assertTrue(html.contains(">" + Templates.escape(label) + "</a>"), "participant " + label + " not listed");
             assertTrue(quotes.contains(Marks.plain(row.getLiteral("quote").getLexicalForm())),
                     "quote behind " + label + " not shown");
         }
@@ -250,7 +250,7 @@ class LinkedDataHttpTest {
             String iri = row.getResource("one").getURI();
             HttpResponse<String> r = Http.get(base + iri.substring(Iris.BASE.length()), BROWSER);
             assertEquals(200, r.statusCode(), iri);
-            assertTrue(r.body().contains("<div class=\"iri\">" + HtmlEscape.esc(iri) + "</div>"), iri);
+            assertTrue(r.body().contains("<div class=\"iri\">" + Templates.escape(iri) + "</div>"), iri);
         }
         for (String c : List.of("State", "Meeting", "Article", "Claim", "Mention", "Person", "StrategyDocument")) {
             assertTrue(types.contains(AKG.NS + c), "no individual of akg:" + c + " among " + types);
@@ -278,7 +278,7 @@ class LinkedDataHttpTest {
         assertTrue(html.contains("id=\"article-claims\""), "claims taken from the article");
         assertTrue(html.contains("<div class=\"article-text\">"), "the article text");
         assertFalse(html.contains("**"), "no Markdown emphasis marks left");
-        assertTrue(html.contains(HtmlEscape.esc("During the meeting, the U.S. Secretary of Defense Lloyd J. Austin III")));
+        assertTrue(html.contains(Templates.escape("During the meeting, the U.S. Secretary of Defense Lloyd J. Austin III")));
     }
 
     @Test
@@ -310,7 +310,7 @@ class LinkedDataHttpTest {
         for (String iri : List.of(JAPAN, SCC, Iris.person("fumio-kishida"))) {
             String html = Http.get(base + iri.substring(Iris.BASE.length()), BROWSER).body();
             String href = "/explore?iri=" + java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(html.contains("<a id=\"explore-link\" href=\"" + HtmlEscape.esc(href) + "\">"), iri + ": " + href);
+            assertTrue(html.contains("<a id=\"explore-link\" href=\"" + Templates.escape(href) + "\">"), iri + ": " + href);
         }
         String article = Http.get(base + "id/article/002-diplomat-tatsumi-new-vision", BROWSER).body();
         assertFalse(article.contains("id=\"explore-link\""), "articles are not nodes of the explorer");

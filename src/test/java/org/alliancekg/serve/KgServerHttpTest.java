@@ -344,7 +344,7 @@ class KgServerHttpTest {
             if (name.equals(e.getKey().getURI())) {
                 name = "<" + name + ">";
             }
-            String cell = ">" + HtmlEscape.esc(name) + "</a></td><td class=\"count\">" + num.format(e.getValue().size())
+            String cell = ">" + Templates.escape(name) + "</a></td><td class=\"count\">" + num.format(e.getValue().size())
                     + "</td>";
             assertTrue(html.contains(cell), "class count " + cell);
         }
@@ -356,7 +356,7 @@ class KgServerHttpTest {
         for (String endpoint : List.of("/kg/sparql", "/kg/query", "/kg/get")) {
             assertTrue(html.contains("<a href=\"" + endpoint + "\">"), endpoint);
         }
-        assertTrue(html.contains(HtmlEscape.esc(Iris.ENTITIES_GRAPH)), html);
+        assertTrue(html.contains(Templates.escape(Iris.ENTITIES_GRAPH)), html);
     }
 
     @Test
@@ -370,7 +370,7 @@ class KgServerHttpTest {
             linked.add(HomePageTest.unescape(m.group(1)));
         }
         for (ExampleQuery q : queries) {
-            assertTrue(html.contains(HtmlEscape.esc(q.title())), "title of " + q.fileName());
+            assertTrue(html.contains(Templates.escape(q.title())), "title of " + q.fileName());
             assertTrue(linked.contains(HomePage.runLink(q.text())), "run link of " + q.fileName());
         }
         HttpResponse<String> page = get(linked.get(0), "text/html");

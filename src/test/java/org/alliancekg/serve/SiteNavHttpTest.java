@@ -105,7 +105,7 @@ class SiteNavHttpTest {
             while (m.find()) {
                 links.add(m.group(2) + " " + m.group(1));
             }
-            List<String> wanted = expected.stream().map(l -> HtmlEscape.esc(l.label()) + " " + base + l.path()).toList();
+            List<String> wanted = expected.stream().map(l -> Templates.escape(l.label()) + " " + base + l.path()).toList();
             assertEquals(wanted, links, path + ": the bar's links");
             if (first == null) {
                 first = bar;

@@ -19,8 +19,8 @@ import java.util.List;
 import org.alliancekg.explore.ExploreModule;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.publish.LinkedDataModule;
-import org.alliancekg.serve.HtmlEscape;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.serve.Templates;
 import org.alliancekg.testkit.TrigFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,9 +204,9 @@ class SourcesHttpTest {
         assertTrue(page.contains("<h2 id=\"sources\">What the articles say</h2>"), page);
         String json = "/api/sources?iri=" + URLEncoder.encode(STRIKE, StandardCharsets.UTF_8);
         assertTrue(page.contains("href=\"" + json + "\""), "links the JSON: " + page);
-        assertTrue(page.contains(HtmlEscape.esc(MARKUP_QUOTE)), "the quote, escaped: " + page);
+        assertTrue(page.contains(Templates.escape(MARKUP_QUOTE)), "the quote, escaped: " + page);
         assertFalse(page.contains("<b>decided</b>"), "no markup from the data");
-        assertTrue(page.contains("Characterized as “" + HtmlEscape.esc("\"counter-strike\" capabilities") + "”"),
+        assertTrue(page.contains("Characterized as “" + Templates.escape("\"counter-strike\" capabilities") + "”"),
                 page);
         int earliest = page.indexOf("id=\"source-005-earliest\"");
         int middle = page.indexOf("id=\"source-001-middle\"");
