@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.alliancekg.testkit.HeadlessChromium;
+import org.alliancekg.testkit.SiteInBrowser;
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
@@ -72,26 +73,20 @@ class ExplorerBrowserTest {
     static KgServer server;
     static ChromeDriver browser;
     static HeadlessChromium chromium;
+    static SiteInBrowser site;
 
     @BeforeAll
     static void start() throws IOException {
-
-        ProjectLayout project = ProjectLayout.detect();
-        ProjectLayout scratch = project.withDbRoot(tmp.resolve("db"));
-        new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
-
-        chromium = HeadlessChromium.start(tmp.resolve("chromium-profile"));
+        site = SiteInBrowser.open(tmp);
+        server = site.server();
+        chromium = site.chromium();
         browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (site != null) {
+            site.close();
         }
     }
 

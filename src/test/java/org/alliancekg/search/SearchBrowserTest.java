@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import org.alliancekg.testkit.HeadlessChromium;
+import org.alliancekg.testkit.SiteInBrowser;
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
 import org.alliancekg.ingest.ProjectLayout;
@@ -50,28 +51,21 @@ class SearchBrowserTest {
     static KgServer server;
     static ChromeDriver browser;
     static HeadlessChromium chromium;
+    static SiteInBrowser site;
     static Path screenshots;
 
     @BeforeAll
     static void start() throws IOException {
-        ProjectLayout project = ProjectLayout.detect();
-        screenshots = project.root().resolve("target").resolve("screenshots");
-        Files.createDirectories(screenshots);
-        ProjectLayout scratch = project.withDbRoot(tmp.resolve("db"));
-        new GraphBuilder(scratch).build();
-        server = KgServer.builder().layout(scratch).port(0).modules(ServerModules.defaults()).build().start();
-
-        chromium = HeadlessChromium.start(tmp.resolve("chromium-profile"));
+        site = SiteInBrowser.open(tmp);
+        server = site.server();
+        chromium = site.chromium();
         browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (site != null) {
+            site.close();
         }
     }
 
