@@ -52,6 +52,12 @@ final class LiveData implements AutoCloseable {
         if (server.isPresent()) {
             return new LiveData(fetch(server.get()), null);
         }
+        Dataset ds = openCurrent(layout);
+        return new LiveData(ds.asDatasetGraph(), ds);
+    }
+
+    /** Opens {@code db/current} in this process (no server runs on it), warning when the inputs have changed since. */
+    static Dataset openCurrent(ProjectLayout layout) {
         Store store = new Store(layout);
         if (store.currentDir().isEmpty()) {
             throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
@@ -60,8 +66,7 @@ final class LiveData implements AutoCloseable {
         if (store.isStale()) {
             LOG.warn("the database was built from other inputs than the project's files now: run 'alliance-kg build'");
         }
-        Dataset ds = store.openCurrent();
-        return new LiveData(ds.asDatasetGraph(), ds);
+        return store.openCurrent();
     }
 
     /** Every quad the server serves, read from its Graph Store endpoint. */

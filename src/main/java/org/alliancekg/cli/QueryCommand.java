@@ -93,15 +93,7 @@ public final class QueryCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Store store = new Store(layout);
-        if (store.currentDir().isEmpty()) {
-            throw new InputException(new Problem(layout.display(layout.currentDb()), 0, null,
-                    "no database: run 'alliance-kg build' first"));
-        }
-        if (store.isStale()) {
-            LOG.warn("the database was built from other inputs than the project's files now: run 'alliance-kg build'");
-        }
-        Dataset ds = store.openCurrent();
+        Dataset ds = LiveData.openCurrent(layout);
         try {
             Txn.executeRead(ds, () -> {
                 try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
