@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * endpoint with {@code PUT} (each graph replaced whole, so a push can be repeated).
  *
  * <pre>
- * alliance-kg-tools push --endpoint http://store.example.org:3030/kg/data --user loader --client-password-file ~/.kg-pass
+ * alliance-kg-tools push --endpoint http://store.example.org:3030/kg/data --user loader \
+ *     --client-password-file ~/.kg-pass
  * </pre>
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
