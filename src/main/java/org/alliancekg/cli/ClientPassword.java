@@ -15,12 +15,12 @@ import org.alliancekg.serve.guard.PasswordFile;
  * holds users and hashed passwords (written by {@code alliance-kg passwd}); given one of those, the command says so.
  * The old client option {@value #DEPRECATED} still works and says, in one line, that it is deprecated.
  */
-final class ClientPassword {
+public final class ClientPassword {
 
     /** The client's option. */
-    static final String OPTION = "--client-password-file";
+    public static final String OPTION = "--client-password-file";
     /** The client's old option, the same name as the server's: hidden, deprecated. */
-    static final String DEPRECATED = "--password-file";
+    public static final String DEPRECATED = "--password-file";
 
     private ClientPassword() {
     }
@@ -30,7 +30,7 @@ final class ClientPassword {
      *
      * @throws CommandFailure both given
      */
-    static Path choose(Path file, Path deprecated, String command, PrintWriter err) {
+    public static Path choose(Path file, Path deprecated, String command, PrintWriter err) {
         if (deprecated == null) {
             return file;
         }
@@ -49,7 +49,7 @@ final class ClientPassword {
      *
      * @throws CommandFailure the file cannot be read, its first line is empty, or it is a server password file
      */
-    static char[] read(Path file) {
+    public static char[] read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

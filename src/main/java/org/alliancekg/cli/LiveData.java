@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-final class LiveData implements AutoCloseable {
+public final class LiveData implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.store");
 
@@ -47,7 +47,7 @@ final class LiveData implements AutoCloseable {
     }
 
     /** The project's live data, from its running server if there is one, else from {@code db/current}. */
-    static LiveData open(ProjectLayout layout) {
+    public static LiveData open(ProjectLayout layout) {
         Optional<ServerStatus> server = ServerStatus.running(layout);
         if (server.isPresent()) {
             return new LiveData(fetch(server.get()), null);
@@ -105,7 +105,7 @@ final class LiveData implements AutoCloseable {
     }
 
     /** The data; read it in a read transaction. */
-    DatasetGraph dataset() {
+    public DatasetGraph dataset() {
         return dataset;
     }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * <p>Exit status: 0 success, 1 input or validation error (the message on stderr, no stack trace), 2 usage
- * error. Other capabilities add their commands in {@link #commandLine()}.
+ * error. Other capabilities add their commands in {@link #commandLine()}. The tools (bench, evaluate, loadtest, push)
+ * are not here: they have their own command line, {@code alliance-kg-tools.jar}.
  */
 @Command(name = "alliance-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An open knowledge graph of Japan's national security strategy and the U.S.-Japan alliance.",
@@ -52,12 +53,16 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new IngestCommand());
         cl.addSubcommand(new ExtractCommand());
-        cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new ExportCommand());
-        cl.addSubcommand(new PushCommand());
-        cl.addSubcommand(new BenchCommand());
-        cl.addSubcommand(new LoadtestCommand());
         cl.addSubcommand(new PasswdCommand());
+        return withErrorHandling(cl);
+    }
+
+    /**
+     * Sets this command line's answers to errors on {@code cl} (usage errors, input and validation errors, a locked
+     * database): one line on stderr and an exit status, no stack trace. The tools' command line uses them too.
+     */
+    public static CommandLine withErrorHandling(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, args) -> {
             // one line naming the mistake and where to read more, not the whole usage text
             CommandLine c = ex.getCommandLine();
@@ -109,7 +114,7 @@ public final class Main implements Runnable {
     }
 
     /** The version from the jar's Maven metadata. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
             String v = Main.class.getPackage().getImplementationVersion();

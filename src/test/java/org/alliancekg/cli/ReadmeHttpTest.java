@@ -166,7 +166,7 @@ class ReadmeHttpTest {
                 if (first.startsWith("db/")) {
                     continue; // git-ignored, made by the build
                 }
-                if (first.startsWith("src/")) {
+                if (first.contains("src/main/java/")) { // the product's packages, or the tools'
                     packages = root.resolve(first);
                 }
                 if (!Files.exists(root.resolve(first))) {

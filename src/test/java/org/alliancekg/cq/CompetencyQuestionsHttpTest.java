@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import org.alliancekg.cli.ServerModules;
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.loadtest.ResultComparer;
+import org.alliancekg.cq.ResultComparer;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.testkit.ProjectFixture;
 import org.apache.jena.query.Query;

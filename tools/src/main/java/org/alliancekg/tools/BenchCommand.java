@@ -1,4 +1,4 @@
-package org.alliancekg.cli;
+package org.alliancekg.tools;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.alliancekg.bench.BenchmarkRunner;
 import org.alliancekg.bench.CorpusGenerator;
+import org.alliancekg.cli.Main;
+import org.alliancekg.cli.ProjectOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alliance-kg bench}: synthetic corpora and the performance benchmark.
+ * {@code alliance-kg-tools bench}: synthetic corpora and the performance benchmark.
  *
  * <pre>
- * alliance-kg bench generate --articles 1000 --seed 42 --out target/bench/corpus-1000
- * alliance-kg bench run --articles 1000,10000 --out target/bench/figures.json
+ * alliance-kg-tools bench generate --articles 1000 --seed 42 --out target/bench/corpus-1000
+ * alliance-kg-tools bench run --articles 1000,10000 --out target/bench/figures.json
  * </pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,

@@ -1,4 +1,4 @@
-package org.alliancekg.cli;
+package org.alliancekg.tools;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.alliancekg.cli.Main;
 import org.alliancekg.loadtest.LoadTest;
 
 import picocli.CommandLine;
@@ -15,14 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alliance-kg loadtest}: fires the competency-question mix at a SPARQL endpoint on this machine from N
+ * {@code alliance-kg-tools loadtest}: fires the competency-question mix at a SPARQL endpoint on this machine from N
  * concurrent clients for S seconds, checks every answer against its expected result, and prints requests,
  * throughput, error and wrong-answer counts and p50/p95/p99 latency. Exit 1 when any request failed or answered
  * wrongly.
  *
  * <pre>
  * alliance-kg serve &amp;
- * alliance-kg loadtest --clients 16 --seconds 60 --mix queries/
+ * alliance-kg-tools loadtest --clients 16 --seconds 60 --mix queries/
  * </pre>
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,

@@ -26,12 +26,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.alliancekg.cli.ServerModules;
 import org.alliancekg.build.GraphBuilder;
-import org.alliancekg.cli.Main;
+import org.alliancekg.cli.ServerModules;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.store.Store;
+import org.alliancekg.tools.ToolsMain;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QuerySolution;
@@ -124,7 +124,7 @@ class PushHttpTest {
         Files.writeString(passwordFile, PASSWORD + "\n");
 
         // the command, as a user runs it
-        int status = Main.run("push", "--endpoint", base + "/kg/data", "--user", USER,
+        int status = ToolsMain.run("push", "--endpoint", base + "/kg/data", "--user", USER,
                 "--client-password-file", passwordFile.toString(), "--project", layout.root().toString(),
                 "--db", layout.dbRoot().toString());
         assertEquals(0, status);

@@ -40,9 +40,15 @@ final class Child implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** This JVM's class path (the shaded jar, or the Maven class path). */
+    /**
+     * This JVM's class path (the tools' shaded jar, which holds the product, or the Maven class path), each entry
+     * made absolute: children run in other folders ({@code java -jar target/alliance-kg-tools.jar} gives a relative
+     * one).
+     */
     static String classPath() {
-        return System.getProperty("java.class.path");
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** A Java command line: this JVM's java, heap bound, class path, main class and arguments. */

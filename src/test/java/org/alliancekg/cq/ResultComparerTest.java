@@ -1,4 +1,4 @@
-package org.alliancekg.loadtest;
+package org.alliancekg.cq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.alliancekg.loadtest;
+package org.alliancekg.cq;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -25,8 +25,9 @@ import org.apache.jena.sparql.exec.RowSet;
 /**
  * Compares SPARQL SELECT results term by term: IRIs, and literals by lexical form, datatype and language tag;
  * blank nodes carry no identity across results (each equals any other). Row order counts only when asked (the query
- * has {@code ORDER BY}); otherwise the rows are compared as a multiset. The same rules as the competency-question
- * harness, in main code so that the load test checks every answer with them.
+ * has {@code ORDER BY}); otherwise the rows are compared as a multiset. How an answer to a competency question
+ * ({@code queries/cq/}) is checked against its expected {@code .tsv}: by the product's tests and, with the same
+ * rules, by the load test of the tools, which checks every answer with it.
  *
  * <pre>{@code
  * ResultComparer.Table expected = ResultComparer.read(Files.newInputStream(tsv), ResultSetLang.RS_TSV);

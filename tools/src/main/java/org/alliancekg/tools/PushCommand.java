@@ -1,10 +1,15 @@
-package org.alliancekg.cli;
+package org.alliancekg.tools;
 
 import java.io.Console;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.alliancekg.cli.ClientPassword;
+import org.alliancekg.cli.CommandFailure;
+import org.alliancekg.cli.LiveData;
+import org.alliancekg.cli.Main;
+import org.alliancekg.cli.ProjectOptions;
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.ProjectLayout;
@@ -18,11 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alliance-kg push}: sends each named graph of the local database to a SPARQL 1.1 Graph Store Protocol
+ * {@code alliance-kg-tools push}: sends each named graph of the local database to a SPARQL 1.1 Graph Store Protocol
  * endpoint with {@code PUT} (each graph replaced whole, so a push can be repeated).
  *
  * <pre>
- * alliance-kg push --endpoint http://store.example.org:3030/kg/data --user loader --client-password-file ~/.kg-pass
+ * alliance-kg-tools push --endpoint http://store.example.org:3030/kg/data --user loader \
+ *     --client-password-file ~/.kg-pass
  * </pre>
  */
 @Command(name = "push", mixinStandardHelpOptions = true,

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.alliancekg.cli.ServerModules;
-import org.alliancekg.cli.Main;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.testkit.ProjectFixture;
+import org.alliancekg.tools.ToolsMain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class LoadTestHttpTest {
     @Test
     void commandPrintsTheFiguresAndExitsZero() {
         StringWriter out = new StringWriter();
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = ToolsMain.commandLine();
         cl.setOut(new PrintWriter(out));
         int status = cl.execute("loadtest", "--clients", "2", "--seconds", "1", "--mix",
                 project.queriesDir().toString(), "--url", server.sparqlUrl());

@@ -1,8 +1,9 @@
-package org.alliancekg.cli;
+package org.alliancekg.tools;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.alliancekg.cli.ProjectOptions;
 import org.alliancekg.evaluate.ArticleEvaluation;
 import org.alliancekg.evaluate.Evaluation;
 import org.alliancekg.evaluate.Evaluator;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alliance-kg evaluate}: precision and recall of the suggested claims against the curated claims (the gold
+ * {@code alliance-kg-tools evaluate}: precision and recall of the suggested claims against the curated claims (the gold
  * standard) per article, per predicate and overall, with mention, date and candidate counts.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
