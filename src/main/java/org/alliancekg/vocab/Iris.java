@@ -36,6 +36,12 @@ public final class Iris {
     public static final String ONTOLOGY_GRAPH = GRAPH + "ontology";
     /** Named graph holding the entity catalogue. */
     public static final String ENTITIES_GRAPH = GRAPH + "entities";
+    /**
+     * Named graph holding each asserted fact once (the plain triples of asserted claims, and the type and label of
+     * authors and publishers minted from front matter), however many articles state it; the article graphs hold
+     * the evidence.
+     */
+    public static final String FACTS_GRAPH = GRAPH + "facts";
 
     /** A slug: lower-case a-z, 0-9 and inner single hyphens. */
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
