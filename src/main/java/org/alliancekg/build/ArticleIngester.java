@@ -27,8 +27,10 @@ import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.store.ServerStatus;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -42,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #prepare} reads the file as a build does (refusing, with file and problem named, a missing front
  * matter, a bad date, bytes that are not UTF-8, an empty body) and builds its article graph (metadata, mentions,
  * the claims of {@code data/claims/{id}.yaml} if there is one) and its graph of suggested claims from one
- * {@link Extraction} with {@link GraphAssembler#assembleArticle}, as a build does. {@link #apply} then replaces {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}
- * in ONE write transaction, validates the article within the dataset after the change (SHACL and the check queries,
+ * {@link Extraction} with {@link GraphAssembler#assembleArticle}, as a build does. {@link #apply} then replaces
+ * {@code .../graph/article/{id}} and {@code .../graph/suggested/{id}}, adds the facts the article asserts to
+ * {@code .../graph/facts} and removes those that only its old version supported ({@link FactsGraph}), in ONE write
+ * transaction, validates the article within the dataset after the change (SHACL and the check queries,
  * scoped ({@link Validator#article}) to the article's graphs and what the dataset states about the entities they
  * touch, so that it stays fast at any size) inside that transaction and aborts on any violation; when the database already holds exactly these quads it writes
  * nothing, so ingesting the same file twice changes nothing. Last, the file is copied into
@@ -120,7 +124,7 @@ public final class ArticleIngester {
         GraphAssembler.ArticleAssembly one = GraphAssembler.assembleArticle(found, claims, context, problems,
                 new BuildTimings());
         problems.throwIfAny();
-        return new PreparedArticle(article, bytes, one.model(), one.suggested(), found, one.claims());
+        return new PreparedArticle(article, bytes, one.model(), one.suggested(), one.facts(), found, one.claims());
     }
 
     /** The validator of one article within the dataset (shapes and checks read once). */
@@ -156,21 +160,33 @@ public final class ArticleIngester {
             Node articleGraph = NodeFactory.createURI(Iris.articleGraph(p.id()));
             Node suggestedGraph = NodeFactory.createURI(Iris.suggestedGraph(p.id()));
             Set<Quad> wanted = p.quads(articleGraph, suggestedGraph);
+            Set<Triple> facts = p.facts().getGraph().find().toSet();
             IngestResult.Status status = Txn.calculateWrite(dsg, () -> {
                 Set<Quad> present = new HashSet<>();
                 dsg.find(articleGraph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(present::add);
                 dsg.find(suggestedGraph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(present::add);
-                if (present.equals(wanted)) {
+                Graph factsGraph = dsg.getGraph(FactsGraph.NAME);
+                if (present.equals(wanted) && facts.stream().allMatch(factsGraph::contains)) {
                     return IngestResult.Status.UNCHANGED;
                 }
                 boolean existed = dsg.containsGraph(articleGraph);
+                Set<Triple> before = existed ? FactsGraph.statedBy(dsg, articleGraph) : Set.of();
                 dsg.deleteAny(articleGraph, Node.ANY, Node.ANY, Node.ANY);
                 dsg.deleteAny(suggestedGraph, Node.ANY, Node.ANY, Node.ANY);
                 wanted.forEach(dsg::add);
+                facts.forEach(t -> dsg.add(FactsGraph.NAME, t.getSubject(), t.getPredicate(), t.getObject()));
+                Set<Triple> dropped = new HashSet<>(before);
+                dropped.removeAll(facts);
+                int removed = FactsGraph.removeUnsupported(dsg, dropped, articleGraph);
+                if (removed > 0) {
+                    LOG.info("ingest: {} fact(s) that no other article supports removed with the old version of {}",
+                            removed, p.id());
+                }
                 // the article's graphs, and what the dataset says about the entities they touch: not the whole union
                 ValidationReport report = validator().article(dsg, p.id(), Map.of(
                         articleGraph.getURI(), p.articleGraph().getGraph(),
-                        suggestedGraph.getURI(), p.suggestedGraph().getGraph()));
+                        suggestedGraph.getURI(), p.suggestedGraph().getGraph(),
+                        Iris.FACTS_GRAPH, p.facts().getGraph()));
                 if (!report.conforms()) {
                     throw new ValidationException(report);
                 }

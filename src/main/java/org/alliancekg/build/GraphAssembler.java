@@ -56,8 +56,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the records read from {@code data/} (and the ontology graph) into an in-memory dataset:
- * {@code graph/ontology}, {@code graph/entities} and one {@code graph/article/{id}} per article holding the
- * article's metadata, its claims (plain triple plus {@code akg:Claim} node) and its mentions.
+ * {@code graph/ontology}, {@code graph/entities}, {@code graph/facts} holding each asserted fact once (the plain
+ * triples of asserted claims, and minted authors and publishers), and one {@code graph/article/{id}} per article
+ * holding the evidence: the article's metadata, its claim nodes ({@code akg:Claim}), its mentions and sentences.
  *
  * <p>Checks what needs the whole corpus — claim subjects and objects exist and fit the predicate's domain and
  * range, quotes occur in the body, claims files name an existing article — and reports every problem at once.
@@ -113,6 +114,7 @@ public final class GraphAssembler {
         BuildTimings timings = new BuildTimings();
         Map<String, Model> articleModels = new LinkedHashMap<>();
         Map<String, Model> suggestedModels = new LinkedHashMap<>();
+        Model facts = newModel();
         int minted = 0;
         int mentionCount = 0;
         int claimCount = 0;
@@ -125,8 +127,10 @@ public final class GraphAssembler {
             claimCount += one.claims();
             articleModels.put(a.id(), one.model());
             suggestedModels.put(a.id(), one.suggested());
+            facts.add(one.facts());
         }
         problems.throwIfAny();
+        ds.addNamedModel(Iris.FACTS_GRAPH, facts);
         articleModels.forEach((id, m) -> ds.addNamedModel(Iris.articleGraph(id), m));
         suggestedModels.forEach((id, m) -> ds.addNamedModel(Iris.suggestedGraph(id), m));
         Counts counts = new Counts(corpus.articles().size(), catalog.size(), claimCount, mentionCount, minted);
@@ -143,11 +147,13 @@ public final class GraphAssembler {
     }
 
     /**
-     * One article's graph (metadata, mentions, claims) with its counts, and its graph of suggested claims (for
-     * {@code .../graph/suggested/{id}}; empty when there are none).
+     * One article's graph (metadata, mentions, sentences, claim nodes) with its counts, its graph of suggested claims
+     * (for {@code .../graph/suggested/{id}}; empty when there are none) and the facts it asserts (for
+     * {@code .../graph/facts}, which holds each fact once for all articles: the plain triples of its asserted claims,
+     * and the type and label of the authors and publishers it mints).
      */
     public record ArticleAssembly(String articleId, Model model, int claims, int mentions, int mintedAgents,
-                                  Model suggested) {
+                                  Model suggested, Model facts) {
     }
 
     /** The problem of a claims file whose article does not exist. */
@@ -165,7 +171,8 @@ public final class GraphAssembler {
         Article a = x.article();
         BuildTimings.Mark t = BuildTimings.mark();
         Model m = newModel();
-        int minted = addArticle(m, a, c.catalog(), problems);
+        Model facts = newModel();
+        int minted = addArticle(m, facts, a, c.catalog(), problems);
         addMentions(m, a, x.mentions());
         addText(m, a, x.sentences());
         t = timings.lap(BuildTimings.Phase.RDF, t);
@@ -175,13 +182,13 @@ public final class GraphAssembler {
         for (ClaimsFile cf : claims) {
             Map<String, Claim> seen = new HashMap<>();
             for (Claim claim : cf.claims()) {
-                if (addClaim(m, a, claim, c.catalog(), c.isArticle(), seen, problems)) {
+                if (addClaim(m, facts, a, claim, c.catalog(), c.isArticle(), seen, problems)) {
                     claimCount++;
                 }
             }
         }
         timings.lap(BuildTimings.Phase.CLAIMS, t);
-        return new ArticleAssembly(a.id(), m, claimCount, x.mentions().size(), minted, suggested);
+        return new ArticleAssembly(a.id(), m, claimCount, x.mentions().size(), minted, suggested, facts);
     }
 
     /** The body as {@code nif:isString} of the article, and each sentence as a {@code nif:Sentence}. */
@@ -249,8 +256,11 @@ public final class GraphAssembler {
         return plain.contains(".") ? plain : plain + ".0";
     }
 
-    /** Article metadata; returns the number of authors/publishers minted in the article graph. */
-    private static int addArticle(Model m, Article a, EntityCatalog catalog, Problems problems) {
+    /**
+     * Article metadata; returns the number of authors/publishers minted (their type and label go to {@code facts},
+     * the article's links to them to {@code m}).
+     */
+    private static int addArticle(Model m, Model facts, Article a, EntityCatalog catalog, Problems problems) {
         FrontMatter fm = a.frontMatter();
         Resource art = m.createResource(Iris.article(a.id()));
         art.addProperty(RDF.type, AKG.Article);
@@ -272,7 +282,7 @@ public final class GraphAssembler {
             String name = fm.authors().get(i);
             Agent agent = resolveAgent(catalog, name, EntityKind.PERSON, a.file(), "authors[" + i + "]", problems);
             if (agent != null) {
-                art.addProperty(DCTerms.creator, mintIfNeeded(m, agent, name));
+                art.addProperty(DCTerms.creator, mintIfNeeded(m, facts, agent, name));
                 minted += agent.minted ? 1 : 0;
             }
         }
@@ -280,7 +290,7 @@ public final class GraphAssembler {
             Agent agent = resolveAgent(catalog, fm.publisher(), EntityKind.ORGANIZATION, a.file(), "publisher",
                     problems);
             if (agent != null) {
-                art.addProperty(DCTerms.publisher, mintIfNeeded(m, agent, fm.publisher()));
+                art.addProperty(DCTerms.publisher, mintIfNeeded(m, facts, agent, fm.publisher()));
                 minted += agent.minted ? 1 : 0;
             }
         }
@@ -323,13 +333,13 @@ public final class GraphAssembler {
         return new Agent(Iris.entity(id), kind, true);
     }
 
-    private static Resource mintIfNeeded(Model m, Agent agent, String name) {
-        Resource r = m.createResource(agent.iri());
-        if (agent.minted && !m.contains(r, RDF.type)) {
+    private static Resource mintIfNeeded(Model m, Model facts, Agent agent, String name) {
+        Resource r = facts.createResource(agent.iri());
+        if (agent.minted && !facts.contains(r, RDF.type)) {
             r.addProperty(RDF.type, agent.kind.type());
             r.addProperty(RDFS.label, name, "en");
         }
-        return r;
+        return m.createResource(agent.iri());
     }
 
     /**
@@ -369,8 +379,11 @@ public final class GraphAssembler {
         return m.createTypedLiteral(Integer.toString(value), XSDDatatype.XSDnonNegativeInteger);
     }
 
-    /** Adds one claim; returns false (with problems recorded) when it cannot be added. */
-    private static boolean addClaim(Model m, Article article, Claim c, EntityCatalog catalog,
+    /**
+     * Adds one claim: its node to {@code m}, its plain triple (when it asserts) to {@code facts}; returns false (with
+     * problems recorded) when it cannot be added.
+     */
+    private static boolean addClaim(Model m, Model facts, Article article, Claim c, EntityCatalog catalog,
                                     Predicate<String> articles, Map<String, Claim> seen, Problems problems) {
         int before = problems.size();
         ClaimPredicate p = c.predicate();
@@ -430,7 +443,7 @@ public final class GraphAssembler {
         RDFNode object = p.isLiteral() ? literal(m, c) : m.createResource(Iris.entity(c.object()));
         Claim.Qualifiers q = c.qualifiers();
         if (q.asserts()) {
-            subject.addProperty(p.property(), object);
+            facts.add(subject, p.property(), object);
         }
 
         Resource node = m.createResource(Iris.claim(article.id(), hash));

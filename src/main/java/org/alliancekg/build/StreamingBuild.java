@@ -39,17 +39,20 @@ import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The full build on the bulk-loading path, streaming: articles are read, extracted and validated one at a time on
  * several threads (one per core by default) while the calling thread hands each article graph, in article order,
- * to Jena's TDB2 bulk loader filling a fresh database directory and to the dump files. Only the entity catalogue,
+ * to Jena's TDB2 bulk loader filling a fresh database directory and to the dump files, and gathers the facts the
+ * articles assert into one graph of facts (each fact once), loaded and dumped after the articles. Only the entity catalogue,
  * the ontology, the articles in flight and what the final validation pass needs (see {@link Validator.Corpus}) are
  * held in memory. Problems of every file are collected and reported together at the end; any problem or violation
  * abandons the new directory and the dumps, leaving {@code db/current} as it was.
@@ -80,8 +83,8 @@ final class StreamingBuild {
     static final int BATCH = 25;
 
     /** What one article gave (no graph when it could not be read). */
-    private record Result(String id, Graph graph, Graph suggested, int claims, int mentions, long bodyBytes,
-                          List<Problem> problems) {
+    private record Result(String id, Graph graph, Graph suggested, Graph facts, int claims, int mentions,
+                          long bodyBytes, List<Problem> problems) {
     }
 
     /**
@@ -140,6 +143,8 @@ final class StreamingBuild {
                 long quads = ontology.size() + entities.size();
 
                 Problems problems = new Problems();
+                // each asserted fact once, however many articles state it: loaded and dumped after the articles
+                Graph facts = GraphFactory.createDefaultGraph();
                 List<Validator.Corpus.ArticleCheck> failed = new ArrayList<>();
                 Deque<Future<Batch>> inFlight = new ArrayDeque<>();
                 int window = threads * 2;
@@ -176,6 +181,7 @@ final class StreamingBuild {
                                 scoped.share(r.id(), r.graph());
                                 scoped.share(r.id(), r.suggested());
                             });
+                            GraphUtil.addInto(facts, r.facts());
                             claims += r.claims();
                             mentions += r.mentions();
                             bytes += r.bodyBytes();
@@ -200,6 +206,11 @@ final class StreamingBuild {
                     }
                 }
                 problems.throwIfAny();
+                Node factsGraph = NodeFactory.createURI(Iris.FACTS_GRAPH);
+                emit(stream, factsGraph, facts);
+                quads += facts.size();
+                timings.run(Phase.DUMPS, () -> dumps.append(dumps.chunk(List.of(Map.entry(factsGraph, facts)))));
+                timings.run(Phase.SHACL, () -> scoped.shareFacts(facts));
                 long kept = scoped.sharedSize();
                 ValidationReport report = timings.time(Phase.SHACL, () -> scoped.finish(failed));
                 LOG.info("validated {} article graphs and {} shared triples: {} SHACL result(s), {} check(s), "
@@ -209,7 +220,7 @@ final class StreamingBuild {
                     throw new ValidationException(report);
                 }
                 counts.put("quads", quads);
-                counts.put("graphs", 2L + articleFiles.size() + suggestedGraphs);
+                counts.put("graphs", 3L + articleFiles.size() + suggestedGraphs);
                 counts.put("articles", (long) articleFiles.size());
                 counts.put("entities", (long) catalog.size());
                 counts.put("claims", (long) claims);
@@ -253,6 +264,8 @@ final class StreamingBuild {
         List<Result> results = new ArrayList<>(files.size());
         Map<String, Graph> graphs = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
+        // the facts the batch asserts, as the graph of facts for the batch's check queries
+        Graph batchFacts = GraphFactory.createDefaultGraph();
         GraphAssembler.Context context = new GraphAssembler.Context(catalog, extractor(catalog, finder),
                 articleIds::contains);
         for (Path file : files) {
@@ -268,7 +281,7 @@ final class StreamingBuild {
             }
             timings.lap(Phase.READ, t0);
             if (a == null) {
-                results.add(new Result(idOf(file), null, null, 0, 0, 0, problems.list()));
+                results.add(new Result(idOf(file), null, null, null, 0, 0, 0, problems.list()));
                 continue;
             }
             Extraction x = context.extractor().extract(a, timings.extractionLaps());
@@ -276,11 +289,14 @@ final class StreamingBuild {
             Graph g = one.model().getGraph();
             graphs.put(Iris.articleGraph(a.id()), g);
             graphs.put(Iris.suggestedGraph(a.id()), one.suggested().getGraph());
+            GraphUtil.addInto(batchFacts, one.facts().getGraph());
             ids.add(a.id());
-            results.add(new Result(a.id(), g, one.suggested().getGraph(), one.claims(), one.mentions(),
+            results.add(new Result(a.id(), g, one.suggested().getGraph(), one.facts().getGraph(), one.claims(),
+                    one.mentions(),
                     a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, problems.list()));
         }
-        Validator.Corpus.ArticleCheck check = graphs.isEmpty() ? null
+        graphs.put(Iris.FACTS_GRAPH, batchFacts);
+        Validator.Corpus.ArticleCheck check = ids.isEmpty() ? null
                 : timings.time(Phase.SHACL, () -> ws.validator.validate(graphs, ids));
         DumpWriter.Chunk dump = null;
         if (results.stream().allMatch(r -> r.problems().isEmpty())) {

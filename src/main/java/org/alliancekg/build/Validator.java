@@ -582,6 +582,20 @@ public final class Validator {
             return new ValidationReport(shaclConforms, reportModel, new ArrayList<>(results), new ArrayList<>(rows));
         }
 
+        /**
+         * Keeps the graph of facts of the whole build for {@link #finish(List)}: statements about shared nodes, and
+         * about articles (validated in the final pass with that article's description). Call from one thread, once.
+         */
+        void shareFacts(Graph facts) {
+            facts.find().forEachRemaining(t -> {
+                Node s = t.getSubject();
+                shared.add(t);
+                if (isArticle(s)) {
+                    crossReferenced.add(s);
+                }
+            });
+        }
+
         /** Keeps triples about shared nodes, gathered elsewhere, for the final pass. */
         void shareTriples(Graph g) {
             GraphUtil.addInto(shared, g);

@@ -40,6 +40,7 @@ class GraphAssemblerTest {
     private static Corpus corpus;
     private static Dataset dataset;
     private static Model graph;
+    private static Model facts;
     private static Article article;
 
     @BeforeAll
@@ -49,6 +50,7 @@ class GraphAssemblerTest {
         article = corpus.article(ARTICLE).orElseThrow();
         dataset = new GraphAssembler(GraphFactory.createDefaultGraph()).assemble(corpus).dataset();
         graph = dataset.getNamedModel(Iris.articleGraph(ARTICLE));
+        facts = dataset.getNamedModel(Iris.FACTS_GRAPH);
     }
 
     private static String slice(String body, int begin, int end) {
@@ -98,10 +100,11 @@ class GraphAssemblerTest {
     }
 
     @Test
-    void plainTripleAndClaimNodeAreBothAsserted() {
+    void plainTripleInTheFactsGraphAndClaimNodeInTheArticleGraph() {
         Resource meeting = graph.createResource(Iris.meeting("scc-2022-01-06"));
         Resource threat = graph.createResource(Iris.threat("nuclear-weapons"));
-        assertTrue(graph.contains(meeting, AKG.namesThreat, threat));
+        assertTrue(facts.contains(meeting, AKG.namesThreat, threat));
+        assertFalse(graph.contains(meeting, AKG.namesThreat, threat), "the article graph holds evidence only");
         Resource c = graph.listSubjectsWithProperty(RDF.object, threat).next();
         assertEquals(meeting, c.getPropertyResourceValue(RDF.subject));
         assertEquals(AKG.namesThreat, c.getPropertyResourceValue(RDF.predicate));
@@ -114,7 +117,7 @@ class GraphAssemblerTest {
 
     @Test
     void literalClaimsAreTyped() {
-        Resource meeting = graph.createResource(Iris.meeting("scc-2022-01-06"));
+        Resource meeting = facts.createResource(Iris.meeting("scc-2022-01-06"));
         Literal date = meeting.getRequiredProperty(AKG.date).getLiteral();
         assertEquals("2022-01-06", date.getLexicalForm());
         assertEquals(XSDDatatype.XSDdate.getURI(), date.getDatatypeURI());
@@ -146,13 +149,14 @@ class GraphAssemblerTest {
         assertTrue(a.hasProperty(AKG.dateInferred));
         assertEquals("https://example.org/t1",
                 a.getPropertyResourceValue(graph.createProperty(Namespaces.SCHEMA + "url")).getURI());
-        // the publisher is in the catalogue; the author is not and is minted in the article graph
+        // the publisher is in the catalogue; the author is not and is minted in the graph of facts
         assertEquals(Iris.organization("test-press"), a.getPropertyResourceValue(DCTerms.publisher).getURI());
-        Resource author = a.getPropertyResourceValue(DCTerms.creator);
+        Resource author = facts.createResource(a.getPropertyResourceValue(DCTerms.creator).getURI());
         assertEquals(Iris.person("yuki-tester"), author.getURI());
-        assertTrue(graph.contains(author, RDF.type, AKG.Person));
+        assertTrue(facts.contains(author, RDF.type, AKG.Person));
         assertEquals("Yuki Tester", author.getRequiredProperty(RDFS.label).getString());
-        assertFalse(graph.contains(graph.createResource(Iris.organization("test-press")), RDF.type));
+        assertFalse(graph.contains(author, RDF.type), "the article graph links the author and holds nothing about it");
+        assertFalse(facts.contains(facts.createResource(Iris.organization("test-press")), RDF.type));
     }
 
     @Test

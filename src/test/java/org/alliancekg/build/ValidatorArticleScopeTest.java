@@ -108,7 +108,9 @@ class ValidatorArticleScopeTest {
             dsg.getGraph(NodeFactory.createURI(Iris.articleGraph(id))).find().forEachRemaining(a::add);
             Graph s = GraphFactory.createDefaultGraph();
             dsg.getGraph(NodeFactory.createURI(Iris.suggestedGraph(id))).find().forEachRemaining(s::add);
-            return Map.of(Iris.articleGraph(id), a, Iris.suggestedGraph(id), s);
+            Graph f = GraphFactory.createDefaultGraph();
+            FactsGraph.statedBy(dsg, NodeFactory.createURI(Iris.articleGraph(id))).forEach(f::add);
+            return Map.of(Iris.articleGraph(id), a, Iris.suggestedGraph(id), s, Iris.FACTS_GRAPH, f);
         });
     }
 

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -17,8 +19,10 @@ import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.ingest.TestProjects;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.RDFDataMgr;
@@ -80,6 +84,18 @@ class ValidatorCorpusScopeTest {
                 }
             }
         });
+        // as a build gives each batch the facts its articles assert; a fact no claim asserts (which a build never
+        // makes) goes with every batch, so that the batch's checks see it
+        Graph facts = graphOrEmpty(ds, Iris.FACTS_GRAPH);
+        Set<Triple> asserted = new HashSet<>();
+        byArticle.values().forEach(gs -> gs.values().forEach(g -> asserted.addAll(FactsGraph.assertedBy(g))));
+        List<Triple> orphans = facts.find().filterDrop(asserted::contains).toList();
+        byArticle.values().forEach(gs -> {
+            Graph batchFacts = GraphFactory.createDefaultGraph();
+            gs.values().forEach(g -> FactsGraph.assertedBy(g).stream().filter(facts::contains).forEach(batchFacts::add));
+            orphans.forEach(batchFacts::add);
+            gs.put(Iris.FACTS_GRAPH, batchFacts);
+        });
         Validator.Corpus scoped = validator.corpus(ontology, entities, byArticle.keySet());
         Validator.Corpus.Worker worker = scoped.worker();
         List<Validator.Corpus.ArticleCheck> checks = new ArrayList<>();
@@ -87,10 +103,23 @@ class ValidatorCorpusScopeTest {
             byArticle.forEach((id, graphs) -> checks.add(worker.validate(graphs, List.of(id))));
         } else if (!byArticle.isEmpty()) {
             Map<String, Graph> all = new TreeMap<>();
-            byArticle.values().forEach(all::putAll);
+            Graph allFacts = GraphFactory.createDefaultGraph();
+            byArticle.values().forEach(gs -> gs.forEach((name, g) -> {
+                if (name.equals(Iris.FACTS_GRAPH)) {
+                    GraphUtil.addInto(allFacts, g);
+                } else {
+                    all.put(name, g);
+                }
+            }));
+            all.put(Iris.FACTS_GRAPH, allFacts);
             checks.add(worker.validate(all, byArticle.keySet()));
         }
-        byArticle.forEach((id, graphs) -> graphs.values().forEach(g -> scoped.share(id, g)));
+        byArticle.forEach((id, graphs) -> graphs.forEach((name, g) -> {
+            if (!name.equals(Iris.FACTS_GRAPH)) {
+                scoped.share(id, g);
+            }
+        }));
+        scoped.shareFacts(facts);
         return scoped.finish(checks.stream().filter(c -> !c.conforms()).toList());
     }
 
