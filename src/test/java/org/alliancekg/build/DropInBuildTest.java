@@ -63,8 +63,8 @@ class DropInBuildTest {
                 List<QuerySolution> meta = select(ds, PREFIXES + "SELECT ?title ?date ?creatorName ?publisherName "
                         + "?url ?sha WHERE { GRAPH <" + graph + "> { <" + Iris.article(ID) + "> a akg:Article ; "
                         + "dcterms:title ?title ; akg:date ?date ; dcterms:creator ?c ; dcterms:publisher ?p ; "
-                        + "schema:url ?url ; akg:textSha256 ?sha . ?c rdfs:label ?creatorName . "
-                        + "?p rdfs:label ?publisherName } }");
+                        + "schema:url ?url ; akg:textSha256 ?sha } "
+                        + "GRAPH ?cg { ?c rdfs:label ?creatorName } GRAPH ?pg { ?p rdfs:label ?publisherName } }");
                 assertEquals(1, meta.size(), meta.toString());
                 QuerySolution m = meta.get(0);
                 assertEquals("Hegseth and Nakatani Pledge Faster Integration of U.S. and Japanese Forces",

@@ -59,7 +59,7 @@ class ReviewLoopTest {
         GraphBuilder.Result r = new GraphBuilder(layout).build();
 
         Set<Quad> graph = ProjectCopy.quads(layout, g -> g.equals(Iris.articleGraph(ID)));
-        Set<String> asserted = graph.stream().filter(q -> q.getPredicate().getURI().startsWith(Iris.ONTOLOGY))
+        Set<String> asserted = ProjectCopy.quads(layout, g -> g.equals(Iris.FACTS_GRAPH)).stream().filter(q -> q.getPredicate().getURI().startsWith(Iris.ONTOLOGY))
                 .map(q -> q.getSubject() + " " + q.getPredicate().getLocalName() + " " + q.getObject())
                 .collect(Collectors.toSet());
         for (SuggestedClaim s : x.suggestions()) {
