@@ -127,9 +127,9 @@ class ArticleIngesterTest {
         IngestResult r = new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle());
         assertEquals(1, r.claims());
         Node kishida = NodeFactory.createURI(Iris.entity("person/fumio-kishida"));
-        assertTrue(ProjectCopy.quads(layout, g -> g.equals(ARTICLE_GRAPH)).stream().anyMatch(q ->
+        assertTrue(ProjectCopy.quads(layout, g -> g.equals(Iris.FACTS_GRAPH)).stream().anyMatch(q ->
                 q.getSubject().equals(kishida) && q.getPredicate().getURI().equals(AKG.NS + "holdsPosition")),
-                "the curated claim's triple is asserted in the article graph");
+                "the curated claim's triple is asserted in graph/facts");
     }
 
     @Test

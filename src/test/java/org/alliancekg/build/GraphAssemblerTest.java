@@ -40,6 +40,7 @@ class GraphAssemblerTest {
     private static Corpus corpus;
     private static Dataset dataset;
     private static Model graph;
+    private static Model facts;
     private static Article article;
 
     @BeforeAll
@@ -49,6 +50,7 @@ class GraphAssemblerTest {
         article = corpus.article(ARTICLE).orElseThrow();
         dataset = new GraphAssembler(GraphFactory.createDefaultGraph()).assemble(corpus).dataset();
         graph = dataset.getNamedModel(Iris.articleGraph(ARTICLE));
+        facts = dataset.getNamedModel(Iris.FACTS_GRAPH);
     }
 
     private static String slice(String body, int begin, int end) {
@@ -68,7 +70,8 @@ class GraphAssemblerTest {
     void graphsAreNamedAsDesigned() {
         Set<String> names = new java.util.HashSet<>();
         dataset.asDatasetGraph().listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
-        assertTrue(names.containsAll(Set.of(Iris.ENTITIES_GRAPH, Iris.articleGraph(ARTICLE))), names.toString());
+        assertTrue(names.containsAll(Set.of(Iris.ENTITIES_GRAPH, Iris.FACTS_GRAPH, Iris.articleGraph(ARTICLE))),
+                names.toString());
         assertEquals(0, dataset.getDefaultModel().size());
     }
 
@@ -101,7 +104,8 @@ class GraphAssemblerTest {
     void plainTripleAndClaimNodeAreBothAsserted() {
         Resource meeting = graph.createResource(Iris.meeting("scc-2022-01-06"));
         Resource threat = graph.createResource(Iris.threat("nuclear-weapons"));
-        assertTrue(graph.contains(meeting, AKG.namesThreat, threat));
+        assertTrue(facts.contains(meeting, AKG.namesThreat, threat), "the plain triple is in graph/facts");
+        assertFalse(graph.contains(meeting, AKG.namesThreat, threat), "the article graph holds the evidence only");
         Resource c = graph.listSubjectsWithProperty(RDF.object, threat).next();
         assertEquals(meeting, c.getPropertyResourceValue(RDF.subject));
         assertEquals(AKG.namesThreat, c.getPropertyResourceValue(RDF.predicate));
@@ -114,7 +118,7 @@ class GraphAssemblerTest {
 
     @Test
     void literalClaimsAreTyped() {
-        Resource meeting = graph.createResource(Iris.meeting("scc-2022-01-06"));
+        Resource meeting = facts.createResource(Iris.meeting("scc-2022-01-06"));
         Literal date = meeting.getRequiredProperty(AKG.date).getLiteral();
         assertEquals("2022-01-06", date.getLexicalForm());
         assertEquals(XSDDatatype.XSDdate.getURI(), date.getDatatypeURI());
@@ -146,13 +150,18 @@ class GraphAssemblerTest {
         assertTrue(a.hasProperty(AKG.dateInferred));
         assertEquals("https://example.org/t1",
                 a.getPropertyResourceValue(graph.createProperty(Namespaces.SCHEMA + "url")).getURI());
-        // the publisher is in the catalogue; the author is not and is minted in the article graph
+        // the publisher is in the catalogue; the author is not and is minted in graph/facts, the article graph
+        // keeping only the link to it
         assertEquals(Iris.organization("test-press"), a.getPropertyResourceValue(DCTerms.publisher).getURI());
-        Resource author = a.getPropertyResourceValue(DCTerms.creator);
+        Resource author = facts.createResource(a.getPropertyResourceValue(DCTerms.creator).getURI());
         assertEquals(Iris.person("yuki-tester"), author.getURI());
-        assertTrue(graph.contains(author, RDF.type, AKG.Person));
+        assertTrue(facts.contains(author, RDF.type, AKG.Person));
         assertEquals("Yuki Tester", author.getRequiredProperty(RDFS.label).getString());
-        assertFalse(graph.contains(graph.createResource(Iris.organization("test-press")), RDF.type));
+        assertFalse(graph.contains(author, RDF.type));
+        assertFalse(graph.contains(author, RDFS.label));
+        for (Model m : List.of(graph, facts)) {
+            assertFalse(m.contains(m.createResource(Iris.organization("test-press")), RDF.type));
+        }
     }
 
     @Test
