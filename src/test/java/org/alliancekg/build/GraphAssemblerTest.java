@@ -70,7 +70,8 @@ class GraphAssemblerTest {
     void graphsAreNamedAsDesigned() {
         Set<String> names = new java.util.HashSet<>();
         dataset.asDatasetGraph().listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
-        assertTrue(names.containsAll(Set.of(Iris.ENTITIES_GRAPH, Iris.articleGraph(ARTICLE))), names.toString());
+        assertTrue(names.containsAll(Set.of(Iris.ENTITIES_GRAPH, Iris.FACTS_GRAPH, Iris.articleGraph(ARTICLE))),
+                names.toString());
         assertEquals(0, dataset.getDefaultModel().size());
     }
 
@@ -155,8 +156,11 @@ class GraphAssemblerTest {
         assertEquals(Iris.person("yuki-tester"), author.getURI());
         assertTrue(facts.contains(author, RDF.type, AKG.Person));
         assertEquals("Yuki Tester", author.getRequiredProperty(RDFS.label).getString());
-        assertFalse(graph.contains(author, RDF.type), "the article graph links the author and holds nothing about it");
-        assertFalse(facts.contains(facts.createResource(Iris.organization("test-press")), RDF.type));
+        assertFalse(graph.contains(author, RDF.type));
+        assertFalse(graph.contains(author, RDFS.label));
+        for (Model m : List.of(graph, facts)) {
+            assertFalse(m.contains(m.createResource(Iris.organization("test-press")), RDF.type));
+        }
     }
 
     @Test

@@ -150,8 +150,8 @@ class RelationGraphReaderTest {
     void constructSeesNamedGraphsAndRefusesOtherQueryForms() {
         Graph picked = RelationGraphReader.construct(dataset, QueryFactory.create(
                 "PREFIX akg: <https://w3id.org/alliance-kg/ontology#> CONSTRUCT { ?s ?p ?o } WHERE { GRAPH "
-                        + "<https://w3id.org/alliance-kg/graph/article/004-us-japan-security-partnership> { ?s ?p ?o "
-                        + "FILTER (?p = akg:cooperatesWith) } }"), 0);
+                        + "<https://w3id.org/alliance-kg/graph/facts> { ?s ?p ?o FILTER (?p = akg:cooperatesWith) } }"),
+                0);
         assertEquals(2, reader.read(GraphSelection.triples(picked)).edges().size());
         assertThrows(IllegalArgumentException.class, () -> RelationGraphReader.construct(dataset,
                 QueryFactory.create("SELECT * { ?s ?p ?o }"), 0));
