@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -209,7 +210,25 @@ public final class ArticleIngester {
      * @throws ServerRunningException a server holds the database
      */
     public IngestResult ingest(Path file) {
-        PreparedArticle p = prepare(file);
+        List<IngestResult> one = new ArrayList<>();
+        ingest(List.of(file), one::add);
+        return one.get(0);
+    }
+
+    /**
+     * Ingests article files one after the other into the project's live database, opened once, each in its own
+     * transaction (so a file that fails leaves the ones before it in, and none after it is read); {@code each}
+     * gets each result as it is done. The first article of a process also loads the extraction models.
+     *
+     * @throws InputException         a file is malformed (nothing of it written)
+     * @throws ValidationException    the database would break a shape or a check (nothing of that file written)
+     * @throws ServerRunningException a server holds the database
+     */
+    public void ingest(List<Path> files, java.util.function.Consumer<IngestResult> each) {
+        if (files.isEmpty()) {
+            return;
+        }
+        PreparedArticle first = prepare(files.get(0));
         Optional<ServerStatus> server = ServerStatus.running(layout);
         if (server.isPresent()) {
             throw serverRunning(server.get());
@@ -233,7 +252,10 @@ public final class ArticleIngester {
             throw e;
         }
         try {
-            return apply(p, ds.asDatasetGraph());
+            each.accept(apply(first, ds.asDatasetGraph()));
+            for (Path file : files.subList(1, files.size())) {
+                each.accept(apply(prepare(file), ds.asDatasetGraph()));
+            }
         } finally {
             Store.close(ds);
         }

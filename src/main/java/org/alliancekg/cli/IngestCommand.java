@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -24,15 +25,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alliance-kg ingest FILE}: adds or replaces one article in the live database without rebuilding the rest,
- * and copies the file into {@code data/articles/}. When a server is running on the database (it keeps
+ * {@code alliance-kg ingest FILE...}: adds or replaces articles in the live database without rebuilding the rest,
+ * one transaction each, and copies each file into {@code data/articles/}. When a server is running on the database (it keeps
  * {@code db/server.json}), the article is POSTed to the server with {@code --user} and
  * {@code --client-password-file}, or the command stops with a message saying so. {@code --client-password-file} is
  * the client's plain password; {@code --password-file}, the server's name for its hashed file, is a hidden
  * deprecated alias.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Add or replace one article (FILE, named <article-id>.md, with front matter) in the live "
+        description = {"Add or replace an article (FILE, named <article-id>.md, with front matter) in the live "
                 + "database in one transaction, with its mentions, suggested claims and the claims of "
                 + "data/claims/<article-id>.yaml if there is one; validate; copy the file into data/articles/. "
                 + "Ingesting the same file again changes nothing.",
@@ -42,8 +43,9 @@ import picocli.CommandLine.Spec;
                         + "--user and --client-password-file, and the server serves it at once."})
 public final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Article file <article-id>.md.")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Article file <article-id>.md; several are ingested in order, each in its own transaction.")
+    List<Path> files;
 
     @Option(names = "--user", paramLabel = "USER", description = "User for a running server's article endpoint.")
     String user;
@@ -78,9 +80,10 @@ public final class IngestCommand implements Callable<Integer> {
         Optional<ServerStatus> running = ServerStatus.running(layout);
         if (server == null && running.isEmpty()) {
             try {
-                IngestResult r = ingester.ingest(file);
-                out.println(r.summary());
-                out.flush();
+                ingester.ingest(files, r -> {
+                    out.println(r.summary());
+                    out.flush();
+                });
                 return 0;
             } catch (ServerRunningException e) {
                 err.println(e.getMessage().replace(" --password-file", " " + ClientPassword.OPTION));
@@ -96,15 +99,21 @@ public final class IngestCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_INPUT;
         }
-        PreparedArticle p = ingester.prepare(file);
         URI endpoint = server != null ? server : URI.create(running.get().articles());
         char[] password = ClientPassword.read(passwordFile);
         try {
-            ArticleUpload.Response r = ArticleUpload.post(endpoint, p.id(), p.bytes(), user, password);
-            (r.ok() ? out : err).println("server " + endpoint + " answered " + r.status() + ": " + r.body().strip());
-            out.flush();
-            err.flush();
-            return r.ok() ? 0 : Main.EXIT_INPUT;
+            for (Path file : files) {
+                PreparedArticle p = ingester.prepare(file);
+                ArticleUpload.Response r = ArticleUpload.post(endpoint, p.id(), p.bytes(), user, password);
+                (r.ok() ? out : err).println("server " + endpoint + " answered " + r.status() + ": "
+                        + r.body().strip());
+                out.flush();
+                err.flush();
+                if (!r.ok()) {
+                    return Main.EXIT_INPUT;
+                }
+            }
+            return 0;
         } catch (UncheckedIOException e) {
             err.println(e.getMessage());
             err.flush();

@@ -107,6 +107,21 @@ class ArticleIngesterTest {
     }
 
     @Test
+    void severalFilesGoInOrderIntoTheDatabaseOpenedOnce() throws IOException {
+        ProjectLayout layout = built();
+        Path changed = dir.resolve("incoming").resolve(ID + ".md");
+        Files.createDirectories(changed.getParent());
+        Files.writeString(changed, Files.readString(ProjectCopy.unseenArticle())
+                .replace("Before the talks, Hegseth and Nakatani", "Earlier, Hegseth and Nakatani"));
+        List<IngestResult> results = new java.util.ArrayList<>();
+        new ArticleIngester(layout).ingest(List.of(ProjectCopy.unseenArticle(), changed), results::add);
+        assertEquals(List.of(IngestResult.Status.CREATED, IngestResult.Status.REPLACED),
+                results.stream().map(IngestResult::status).toList());
+        assertEquals(Files.readString(changed), Files.readString(layout.articlesDir().resolve(ID + ".md")),
+                "the last file is the one kept");
+    }
+
+    @Test
     void theIngestedGraphsAreWhatABuildMakes() {
         ProjectLayout layout = built();
         new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle());
