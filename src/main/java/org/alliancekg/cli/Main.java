@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * java -jar target/alliance-kg.jar build            # read, validate, store db/current, write dumps
  * java -jar target/alliance-kg.jar validate         # read and validate only
  * java -jar target/alliance-kg.jar query q.rq       # run a query on db/current
- * java -jar target/alliance-kg.jar serve            # serve db/current over SPARQL (built first if stale)
+ * java -jar target/alliance-kg.jar serve            # serve db/current over SPARQL (built if missing or stale)
  * </pre>
  *
  * <p>Exit status: 0 success, 1 input or validation error (the message on stderr, no stack trace), 2 usage

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.alliancekg.build.GraphBuilder;
+import org.alliancekg.build.ValidationException;
+import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.serve.ServerSettings;
@@ -32,10 +34,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alliance-kg serve}: builds the database when it is missing or its inputs changed, then serves it over
- * SPARQL until the process is stopped (Ctrl-C or SIGTERM stop the server cleanly). It says so in one line: the
- * home page, the SPARQL URL, "Ctrl-C stops". A later {@code build} moves {@code db/current}; the server then serves
- * the new database (see {@link KgServer.Builder#dbLocation}).
+ * {@code alliance-kg serve}: builds the database when there is none, then serves it over SPARQL until the process is
+ * stopped (Ctrl-C or SIGTERM stop the server cleanly). It says so in one line: the home page, the SPARQL URL,
+ * "Ctrl-C stops". Whether an existing database was built from the project's input files now is checked once the
+ * server answers, on a thread of its own (at 100,000 articles that reads the attributes of 200,000 files): if the
+ * inputs changed, the database is rebuilt while the old one answers. A build (that one or a later {@code build})
+ * moves {@code db/current}; the server then serves the new database (see {@link KgServer.Builder#dbLocation}).
  *
  * <p>Before anything else it checks its address: a port outside 0..65535 or an unknown host is a usage error
  * (exit 2), a port it cannot listen on (in use, or not allowed) an input error (exit 1), each said in one line on
@@ -49,11 +53,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the knowledge graph over SPARQL (read only), building the database first when it is "
-                + "missing or stale.",
+                + "missing; a stale one is served at once and rebuilt while it answers.",
                 "Endpoints: /kg/sparql and /kg/query (SPARQL query), /kg/get (Graph Store, read); home page at /."})
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger("akg.serve");
+    private static final String REBUILDING = "inputs changed since {} was built: rebuilding";
 
     @Option(names = "--port", defaultValue = "3030", paramLabel = "N",
             description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -129,9 +134,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "): TDB2 lets one process open a database; stop that process first");
         }
         GraphBuilder builder = new GraphBuilder(layout);
-        if (builder.isStale()) {
+        // without a database (or its build.json) there is nothing to serve: build first; whether an existing one was
+        // built from the current inputs is checked once the server answers (it reads every input file's attributes)
+        boolean mustBuild = !hasBuild(layout);
+        if (mustBuild) {
             if (Files.exists(layout.currentDb())) {
-                LOG.info("inputs changed since {} was built: rebuilding", layout.display(layout.currentDb()));
+                LOG.info(REBUILDING, layout.display(layout.currentDb()));
             } else {
                 LOG.info("no database at {}: building it", layout.display(layout.currentDb()));
             }
@@ -155,6 +163,11 @@ public final class ServeCommand implements Callable<Integer> {
         LOG.info("serving {} triples: home page {}, SPARQL {}; Ctrl-C stops", quads, server.baseUrl(),
                 server.sparqlUrl());
         onStarted.accept(server);
+        if (!mustBuild) {
+            Thread check = new Thread(() -> rebuildIfStale(layout, builder), "akg-serve-inputs");
+            check.setDaemon(true);
+            check.start();
+        }
         server.join();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -162,6 +175,33 @@ public final class ServeCommand implements Callable<Integer> {
             // the JVM is already shutting down: the hook is running or has run
         }
         return 0;
+    }
+
+    /** Whether {@code db/current} is a database with its {@code build.json} (not read here: that costs time). */
+    private static boolean hasBuild(ProjectLayout layout) {
+        return new Store(layout).currentDir().map(d -> Files.isRegularFile(d.resolve(Store.BUILD_INFO))).orElse(false);
+    }
+
+    /**
+     * Run while the server answers: checks that {@code db/current} was built from the project's input files now, and
+     * if not rebuilds it; the server switches to the new database when the build moves the link. A failed rebuild
+     * leaves the served database as it is and says why.
+     */
+    private static void rebuildIfStale(ProjectLayout layout, GraphBuilder builder) {
+        String current = layout.display(layout.currentDb());
+        long t0 = System.nanoTime();
+        if (!builder.isStale()) {
+            LOG.info("{} was built from the project's current input files (checked in {} ms)", current,
+                    (System.nanoTime() - t0) / 1_000_000);
+            return;
+        }
+        LOG.info(REBUILDING, current);
+        try {
+            builder.build();
+        } catch (InputException | ValidationException e) {
+            LOG.warn("the rebuild failed, still serving the database built from the earlier inputs: {}",
+                    e.getMessage());
+        }
     }
 
     private static int fail(PrintWriter err, int status, String message) {

@@ -141,6 +141,7 @@ public final class KgServer {
             throw new IllegalStateException("server was stopped");
         }
         if (!started) {
+            Store.serving(databaseDirectory);
             fuseki.start();
             started = true;
             LOG.debug("started on {}:{} over {}", host, port(), databaseDirectory);
@@ -189,6 +190,7 @@ public final class KgServer {
         TextIndexes.ensure(dir);
         Model config = readConfig(configFile, dir);
         DatasetGraph fresh = assemble(config, configFile);
+        Store.serving(dir);
         DataAccessPointRegistry registry = fuseki.getDataAccessPointRegistry();
         DataService old = dataService();
         DataService next = DataService.newBuilder(old).dataset(fresh).build();
@@ -219,6 +221,7 @@ public final class KgServer {
         }
         old.goOffline();
         Store.expel(dataset);
+        Store.servedNoMore(dir);
         boolean deleted = new Store(layout).deleteRetired(dir);
         LOG.debug("closed the replaced database {}{}", dir, deleted ? " and deleted it" : "");
     }
@@ -295,6 +298,7 @@ public final class KgServer {
         DatasetGraph dsg = dataset();
         fuseki.stop();
         Store.expel(dsg);
+        Store.servedNoMore(databaseDirectory);
         LOG.debug("stopped server on port {}", port());
     }
 

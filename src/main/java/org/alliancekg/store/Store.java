@@ -45,9 +45,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Each build goes into a fresh directory {@code tdb2-<timestamp>} in one write transaction, with a
  * {@code build.json} beside the data; only then is the symbolic link {@code current} replaced, atomically, and
- * older builds deleted, but for those another running process (a server) still has open. A failed build never
- * touches {@code current}. The full-text index is built inside the new directory before the swap (see
- * {@link TextIndexes}), so graph and index are switched together.
+ * older builds deleted, but for those another running process (a server) still has open, or a server in this JVM
+ * serves ({@link #serving}). A failed build never touches {@code current}. The full-text index is built inside the
+ * new directory before the swap (see {@link TextIndexes}), so graph and index are switched together.
  *
  * <pre>{@code
  * Store store = new Store(layout);
@@ -72,6 +72,13 @@ public final class Store {
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Database directories (real paths) a server in this JVM serves: a build in the same JVM (a {@code serve} that
+     * rebuilds a stale database while it answers) keeps them, and the server deletes each once it has let go. Counted:
+     * several servers in one JVM (tests) may serve one directory.
+     */
+    private static final Map<Path, Integer> SERVED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ProjectLayout layout;
 
@@ -249,6 +256,11 @@ public final class Store {
         try (Stream<Path> s = Files.list(layout.dbRoot())) {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith(DIR_PREFIX)
                     && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.equals(live)).toList()) {
+                if (SERVED.containsKey(realPath(p))) {
+                    LOG.debug("kept old database {}: a server in this process serves it until it switches",
+                            layout.display(p));
+                    continue;
+                }
                 Optional<Long> holder = otherHolder(p);
                 if (holder.isPresent()) {
                     LOG.info("kept old database {}: process {} still has it open; it deletes it when it lets go "
@@ -266,6 +278,27 @@ public final class Store {
     }
 
     /**
+     * Records that a server in this JVM serves the database in {@code dir}, so that a build in this JVM does not
+     * delete it when it swaps {@code current}; {@link #servedNoMore} undoes it.
+     */
+    public static void serving(Path dir) {
+        SERVED.merge(realPath(dir), 1, Integer::sum);
+    }
+
+    /** Records that no server in this JVM serves the database in {@code dir} any more. */
+    public static void servedNoMore(Path dir) {
+        SERVED.computeIfPresent(realPath(dir), (d, n) -> n > 1 ? n - 1 : null);
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
      * Deletes a database directory this process has stopped serving (a server that switched to a newer build closes
      * the old one, then calls this): only a {@code tdb2-*} directory under the root that {@code current} no longer
      * points to and no other running process holds. Returns whether it was deleted.
@@ -278,7 +311,8 @@ public final class Store {
             return false;
         }
         boolean ours = real.getFileName().toString().startsWith(DIR_PREFIX) && isSameDir(root(), real.getParent());
-        if (!ours || currentDir().map(real::equals).orElse(false) || otherHolder(real).isPresent()) {
+        if (!ours || currentDir().map(real::equals).orElse(false) || SERVED.containsKey(real)
+                || otherHolder(real).isPresent()) {
             return false;
         }
         release(real);

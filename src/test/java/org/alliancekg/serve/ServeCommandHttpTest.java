@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code alliance-kg serve} as a separate process over the project's data with a temporary database root: it
- * builds the missing database, logs what it serves, answers queries, reuses an up-to-date database, and stops on
- * SIGTERM.
+ * builds the missing database, logs what it serves, answers queries, reuses an up-to-date database (checked once
+ * it answers), and stops on SIGTERM.
  */
 class ServeCommandHttpTest {
 
@@ -87,6 +89,8 @@ class ServeCommandHttpTest {
                 HttpResponse.BodyHandlers.ofString()), "still answering after SIGTERM");
 
         serve(project);
+        // the check runs once the server answers: wait for its verdict
+        awaitLine(l -> l.contains("was built from the project's current input files"));
         assertFalse(output().stream().anyMatch(l -> l.contains("building") || l.contains("rebuilding")),
                 "an up-to-date database must be served as is: " + output());
         process.destroy();
@@ -101,19 +105,25 @@ class ServeCommandHttpTest {
                 "org.alliancekg.cli.Main", "serve", "--port", "0", "--project", project.root().toString(),
                 "--db", dbRoot.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Matcher m = SERVING.matcher(awaitLine(l -> SERVING.matcher(l).find()));
+        assertTrue(m.find());
+        return m;
+    }
+
+    /** Waits until the process has written a line that matches (it writes to a file: read as it grows). */
+    private String awaitLine(Predicate<String> matches) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            for (String line : output()) {
-                Matcher m = SERVING.matcher(line);
-                if (m.find()) {
-                    return m;
-                }
+            Optional<String> line = output().stream().filter(matches).findFirst();
+            if (line.isPresent()) {
+                return line.get();
             }
             if (!process.isAlive()) {
-                throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + String.join("\n", output()));
+                throw new AssertionError("serve exited with " + process.exitValue() + ":\n"
+                        + String.join("\n", output()));
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no 'serving' line within 120 s:\n" + String.join("\n", output()));
+        throw new AssertionError("no such line within 120 s:\n" + String.join("\n", output()));
     }
 }

@@ -97,6 +97,23 @@ class StoreTest {
     }
 
     @Test
+    void aBuildInTheJvmOfAServerKeepsTheDatabaseThatServerServesUntilItLetsGo() throws Exception {
+        Store store = new Store(layout);
+        Path served = new GraphBuilder(layout).build().database();
+        Store.serving(served);
+        try {
+            Path next = new GraphBuilder(layout).build().database();
+            assertEquals(next.getFileName(), liveTarget());
+            assertTrue(Files.isDirectory(served.resolve("Data-0001")), "a build in this JVM keeps what it serves");
+            assertFalse(store.deleteRetired(served), "nor is it deleted as retired while served");
+        } finally {
+            Store.servedNoMore(served);
+        }
+        assertTrue(store.deleteRetired(served), "the server let go: deleted");
+        assertEquals(1, store.databases().size());
+    }
+
+    @Test
     void anOldBuildAnotherRunningProcessHasOpenIsKeptUntilThatProcessEnds() throws Exception {
         Store store = new Store(layout);
         Path a = new GraphBuilder(layout).build().database();

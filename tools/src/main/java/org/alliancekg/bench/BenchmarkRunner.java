@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +42,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>runs the competency-question mix ({@link QueryMix}) over HTTP on our server with the result cache off and
  * on, on stock Fuseki ({@code jena-fuseki-server}) serving the same database, and on Virtuoso loaded with the same
  * quads when it is installed; sequential p50/p99 and throughput with several clients, and the ratios;</li>
- * <li>times the server's start to its first answer, and adding one article to the N-article database.</li>
+ * <li>builds the same corpus with one broken article (bad front matter in its last file): the build must fail
+ * naming that file and leave {@code db/current} as it was (same target, same {@code build.json}); its time is put
+ * beside the good build's;</li>
+ * <li>times the start to the first answer of our server and of stock Fuseki, alternately, {@value #STARTS} times
+ * each;</li>
+ * <li>adds one article and then the next to the N-article database through a running server ({@code POST
+ * /kg/articles} with HTTP Basic), and as the {@code ingest} command does, in one process (the first article there
+ * loads the models).</li>
  * </ol>
  * Every child process is bounded in time and listens on loopback only. Figures are printed as they come and
  * written to the JSON file after each step, so that a run cut short keeps what it measured.
@@ -52,6 +63,12 @@ public final class BenchmarkRunner {
     public static final String HEAP = "2g";
     /** Virtuoso page buffers: 170,000 x 8 KiB, about the same memory as the Java heaps. */
     public static final int VIRTUOSO_BUFFERS = 170_000;
+    /** How many times each server is started to time its start to the first answer. */
+    public static final int STARTS = 3;
+    /** The user the benchmark's server takes articles from. */
+    static final String INGEST_USER = "bench";
+    /** What the broken article's front matter gives as its date. */
+    static final String BAD_DATE = "2024-13-45";
 
     /**
      * What to run.
@@ -137,6 +154,7 @@ public final class BenchmarkRunner {
                 write();
             }
         }
+        printSummary();
         print("figures written to %s", s.out());
     }
 
@@ -219,7 +237,11 @@ public final class BenchmarkRunner {
                 buildCpu / loaderCpu, buildCpu, loaderCpu);
         write();
 
-        // 4. queries
+        // 4. the same corpus with one broken article: the build fails naming it, db/current stays
+        brokenBuild(n, corpus, logs, r, limit, buildProcess);
+        write();
+
+        // 5. queries
         QueryMix mix = QueryMix.of(corpus.resolve("queries/cq"));
         light = null;
         lightLeftOut = List.of();
@@ -254,7 +276,13 @@ public final class BenchmarkRunner {
         lightRatio(ratios, "cachedToVirtuosoLightThroughput", cached, virtuoso);
         print("N=%,d: ratios %s (targets: p50 and throughput within 10%% of stock; cached >= Virtuoso)", n, ratios);
 
-        // 5. one more article into the N-article database
+        // 6. start to first answer, ours and stock Fuseki alternately
+        startToFirstAnswer(n, corpus, logs, r, limit);
+        write();
+
+        // 7. the next articles into the N-article database: through a running server, then as the command does
+        serverIngest(n, corpus, logs, r, limit);
+        write();
         ingest(n, corpus, logs, r, limit);
     }
 
@@ -262,9 +290,7 @@ public final class BenchmarkRunner {
             throws InterruptedException {
         String key = cache ? "oursCached" : "ours";
         int port = Child.freePort();
-        // the limits of stock Fuseki's configuration (30 s overall, no row cap), so both answer the same mix in full
-        List<String> cmd = Child.javaCommand(HEAP, serverMain, "serve", "--port", String.valueOf(port),
-                "--project", corpus.toString(), "--query-timeout", "30000", "--max-rows", String.valueOf(Integer.MAX_VALUE));
+        List<String> cmd = ourServerCommand(corpus, port);
         if (cache) {
             cmd.add("--cache");
         }
@@ -294,10 +320,28 @@ public final class BenchmarkRunner {
         }
     }
 
+    /**
+     * Our {@code serve} on the corpus, on this port, with the limits of stock Fuseki's configuration (30 s overall, no
+     * row cap), so both answer the same mix in full.
+     */
+    private List<String> ourServerCommand(Path corpus, int port) {
+        return Child.javaCommand(HEAP, serverMain, "serve", "--port", String.valueOf(port), "--project",
+                corpus.toString(), "--query-timeout", "30000", "--max-rows", String.valueOf(Integer.MAX_VALUE));
+    }
+
+    /** Stock Fuseki on the corpus's database with the project's configuration, on this port. */
+    private static List<String> stockCommand(Path jar, Path corpus, int port) {
+        return List.of(Child.java(), "-Xmx" + HEAP, "-jar", jar.toString(), "--localhost", "--port",
+                String.valueOf(port), "--config", corpus.resolve("fuseki-config/config.ttl").toString());
+    }
+
+    private Path stockJar() {
+        return s.stockJar() != null ? s.stockJar() : s.project().root().resolve("target/stock/jena-fuseki-server.jar");
+    }
+
     private ObjectNode stockFuseki(Path corpus, Path logs, QueryMix mix, ObjectNode q, Duration limit)
             throws InterruptedException {
-        Path jar = s.stockJar() != null ? s.stockJar()
-                : s.project().root().resolve("target/stock/jena-fuseki-server.jar");
+        Path jar = stockJar();
         if (!Files.isRegularFile(jar)) {
             q.putObject("stockFuseki").put("unavailable", "no stock Fuseki jar at " + jar
                     + " (mvn generate-test-resources copies it)");
@@ -305,8 +349,7 @@ public final class BenchmarkRunner {
             return null;
         }
         int port = Child.freePort();
-        List<String> cmd = List.of(Child.java(), "-Xmx" + HEAP, "-jar", jar.toString(), "--localhost", "--port",
-                String.valueOf(port), "--config", corpus.resolve("fuseki-config/config.ttl").toString());
+        List<String> cmd = stockCommand(jar, corpus, port);
         try (Child server = Child.start("stock Fuseki", cmd, corpus, logs.resolve("stock-fuseki.log"))) {
             String endpoint = "http://localhost:" + port + "/kg/sparql";
             double first = server.awaitFirstAnswer(endpoint, limit);
@@ -368,8 +411,189 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Adds article N+1 (with its claims) to the N-article database, then article N+2 in the same process (warm);
-     * then takes them out of the corpus files.
+     * Builds the corpus with its last article's front matter broken, with the {@code build} command in a child JVM:
+     * records its time beside the good build's, whether it failed naming that file, and whether {@code db/current}
+     * kept its target and {@code build.json}; then puts the article back as it was (content and modification time,
+     * so that the database is still up to date with the files).
+     */
+    private void brokenBuild(int n, Path corpus, Path logs, ObjectNode r, Duration limit, double goodSeconds)
+            throws IOException {
+        ObjectNode b = r.putObject("brokenBuild");
+        Path article = corpus.resolve("data/articles/" + CorpusGenerator.articleId(n - 1) + ".md");
+        String name = "data/articles/" + article.getFileName();
+        Path current = corpus.resolve("db/current");
+        Path target = Files.readSymbolicLink(current);
+        byte[] info = Files.readAllBytes(current.resolve(Store.BUILD_INFO));
+        List<String> databases = new Store(ProjectLayout.of(corpus)).databases();
+        byte[] original = Files.readAllBytes(article);
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(article);
+        Path log = logs.resolve("broken-build.log");
+        b.put("article", name);
+        b.put("breakage", "front matter date \"" + BAD_DATE + "\"");
+        b.put("goodBuildProcessSeconds", goodSeconds);
+        try {
+            Files.writeString(article, breakFrontMatter(new String(original, StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+            int exit;
+            double seconds;
+            try (Child build = Child.start("broken build", Child.javaCommand(HEAP, serverMain, "build", "--project",
+                    corpus.toString()), corpus, log)) {
+                exit = build.waitFor(limit);
+                seconds = build.seconds();
+            }
+            Optional<String> message = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains(name)).findFirst().map(String::strip);
+            b.put("processSeconds", seconds);
+            b.put("toGoodBuild", seconds / goodSeconds);
+            b.put("exit", exit);
+            b.put("failedNamingTheFile", exit != 0 && message.isPresent());
+            b.put("message", message.orElse(""));
+        } catch (RuntimeException e) {
+            b.put("error", e.getMessage());
+        } finally {
+            Files.write(article, original);
+            Files.setLastModifiedTime(article, modified);
+        }
+        boolean sameTarget = target.equals(Files.readSymbolicLink(current));
+        boolean sameInfo = java.util.Arrays.equals(info, Files.readAllBytes(current.resolve(Store.BUILD_INFO)));
+        boolean sameDatabases = databases.equals(new Store(ProjectLayout.of(corpus)).databases());
+        b.put("currentTarget", target.toString());
+        b.put("currentUntouched", sameTarget && sameInfo);
+        b.put("sameBuildJson", sameInfo);
+        b.put("noDirectoryLeft", sameDatabases);
+        if (b.has("error")) {
+            print("N=%,d: build with one broken article (%s): %s", n, name, b.path("error").asText());
+            return;
+        }
+        print("N=%,d: build with one broken article (%s): exit %d in %.1f s (good build %.1f s; %.2f); "
+                        + "fails naming the file: %s%s", n, name, b.path("exit").asInt(),
+                b.path("processSeconds").asDouble(), goodSeconds, b.path("toGoodBuild").asDouble(),
+                yes(b.path("failedNamingTheFile").asBoolean()),
+                b.path("message").asText().isEmpty() ? "" : " (" + abbreviated(b.path("message").asText()) + ")");
+        print("N=%,d: db/current untouched: %s (-> %s %s, build.json %s, %s)", n,
+                yes(sameTarget && sameInfo), target, sameTarget ? "as before" : "MOVED",
+                sameInfo ? "identical" : "CHANGED", sameDatabases ? "no directory left behind"
+                        : "database directories now " + new Store(ProjectLayout.of(corpus)).databases());
+    }
+
+    /** The front matter's date made one that is no date. */
+    static String breakFrontMatter(String markdown) {
+        String broken = markdown.replaceFirst("(?m)^date: .*$", "date: \"" + BAD_DATE + "\"");
+        if (broken.equals(markdown)) {
+            throw new IllegalStateException("no date line in the front matter to break");
+        }
+        return broken;
+    }
+
+    /**
+     * Starts our server and stock Fuseki on the N-article database alternately, {@value #STARTS} times each, and
+     * records each start to first answer and their medians.
+     */
+    private void startToFirstAnswer(int n, Path corpus, Path logs, ObjectNode r, Duration limit) {
+        ObjectNode st = r.putObject("startToFirstAnswer");
+        ArrayNode ours = st.putArray("oursSeconds");
+        ArrayNode stock = st.putArray("stockSeconds");
+        Path jar = stockJar();
+        try {
+            for (int k = 0; k < STARTS; k++) {
+                int port = Child.freePort();
+                try (Child c = Child.start("ours (start)", ourServerCommand(corpus, port), corpus,
+                        logs.resolve("start-ours-" + k + ".log"))) {
+                    ours.add(c.awaitFirstAnswer("http://localhost:" + port + "/kg/sparql", limit));
+                }
+                if (Files.isRegularFile(jar)) {
+                    int stockPort = Child.freePort();
+                    try (Child c = Child.start("stock Fuseki (start)", stockCommand(jar, corpus, stockPort), corpus,
+                            logs.resolve("start-stock-" + k + ".log"))) {
+                        stock.add(c.awaitFirstAnswer("http://localhost:" + stockPort + "/kg/sparql", limit));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            st.put("error", e.getMessage());
+            print("N=%,d: start to first answer: %s", n, e.getMessage());
+            return;
+        }
+        double oursMedian = median(ours);
+        st.put("ours", oursMedian);
+        if (stock.isEmpty()) {
+            st.put("stock", "unavailable (no " + jar + ")");
+            print("N=%,d: start to first answer: ours %.2f s (%s); stock Fuseki unavailable", n, oursMedian, ours);
+            return;
+        }
+        double stockMedian = median(stock);
+        st.put("stock", stockMedian);
+        st.put("oursToStock", oursMedian / stockMedian);
+        print("N=%,d: start to first answer, median of %d: ours %.2f s %s, stock Fuseki %.2f s %s; ours / stock %.2f "
+                        + "(target <= 1)", n, STARTS, oursMedian, seconds(ours), stockMedian, seconds(stock),
+                oursMedian / stockMedian);
+    }
+
+    /**
+     * Starts our server with a password file, then POSTs article N+1 and then N+2 (with their claims files in
+     * {@code data/claims/}) to {@code /kg/articles} with HTTP Basic; records each answer's time; then takes them out of
+     * the corpus files.
+     */
+    private void serverIngest(int n, Path corpus, Path logs, ObjectNode r, Duration limit) throws IOException {
+        ObjectNode si = r.putObject("serverIngest");
+        CorpusGenerator generator = new CorpusGenerator(s.project());
+        Path passwords = logs.resolve("passwords");
+        char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+        org.alliancekg.serve.guard.PasswordFile.setPassword(passwords, INGEST_USER, password);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (INGEST_USER + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+        int port = Child.freePort();
+        List<String> cmd = ourServerCommand(corpus, port);
+        cmd.addAll(List.of("--password-file", passwords.toString()));
+        List<Path> added = new java.util.ArrayList<>();
+        ArrayNode each = si.putArray("articles");
+        try (Child server = Child.start("ours (ingest)", cmd, corpus, logs.resolve("server-ingest.log"))) {
+            server.awaitFirstAnswer("http://localhost:" + port + "/kg/sparql", limit);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            for (int k = 0; k < 2; k++) {
+                CorpusGenerator.GeneratedArticle a = generator.article(n + k, s.seed());
+                Path claims = corpus.resolve("data/claims/" + a.id() + ".yaml");
+                Files.writeString(claims, a.claimsYaml(), StandardCharsets.UTF_8);
+                added.add(claims);
+                added.add(corpus.resolve("data/articles/" + a.id() + ".md"));
+                HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/kg/articles?id="
+                                + a.id())).header("Authorization", basic)
+                        .header("Content-Type", "text/markdown; charset=utf-8").timeout(limit)
+                        .POST(HttpRequest.BodyPublishers.ofString(a.markdown(), StandardCharsets.UTF_8)).build();
+                long t0 = System.nanoTime();
+                HttpResponse<String> answer = http.send(post, HttpResponse.BodyHandlers.ofString());
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (answer.statusCode() != 201 && answer.statusCode() != 200) {
+                    throw new IllegalStateException("POST /kg/articles?id=" + a.id() + " answered "
+                            + answer.statusCode() + ": " + answer.body().strip());
+                }
+                ObjectNode o = each.addObject();
+                o.put("id", a.id());
+                o.put("seconds", seconds);
+                o.put("status", answer.statusCode());
+                o.set("answer", JSON.readTree(answer.body()));
+            }
+            si.put("seconds", each.get(0).path("seconds").asDouble());
+            si.put("nextSeconds", each.get(1).path("seconds").asDouble());
+            print("N=%,d: ingest through the running server (POST /kg/articles): first article %.2f s, the next %.2f s "
+                    + "(target < 1 s)", n, si.path("seconds").asDouble(), si.path("nextSeconds").asDouble());
+        } catch (RuntimeException e) {
+            si.put("error", e.getMessage());
+            print("N=%,d: ingest through the server: %s", n, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            si.put("error", "interrupted");
+        } finally {
+            for (Path p : added) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * Adds article N+3 (with its claims) to the N-article database as the {@code ingest} command does (the same
+     * {@code ArticleIngester}, in a child JVM), then article N+4 in the same process (warm); then takes them out of
+     * the corpus files.
      */
     private void ingest(int n, Path corpus, Path logs, ObjectNode r, Duration limit) throws IOException {
         ObjectNode i = r.putObject("ingest");
@@ -378,7 +602,7 @@ public final class BenchmarkRunner {
         List<String> command = new java.util.ArrayList<>(Child.javaCommand(HEAP, BuildProbe.class.getName(), "ingest",
                 corpus.toString(), logs.resolve("ingest.json").toString()));
         List<Path> added = new java.util.ArrayList<>();
-        for (int k = 0; k < 2; k++) {
+        for (int k = 2; k < 4; k++) {
             CorpusGenerator.GeneratedArticle a = generator.article(n + k, s.seed());
             Path file = dir.resolve(a.id() + ".md");
             Files.writeString(file, a.markdown(), StandardCharsets.UTF_8);
@@ -393,9 +617,9 @@ public final class BenchmarkRunner {
             ObjectNode probe = (ObjectNode) JSON.readTree(logs.resolve("ingest.json").toFile());
             i.setAll(probe);
             i.put("processSeconds", process);
-            print("N=%,d: ingest of one article %.2f s, the next one %.2f s (process %.1f s for both; target < 1 s): %s",
-                    n, probe.path("seconds").asDouble(), probe.path("nextSeconds").asDouble(), process,
-                    probe.path("summary").asText());
+            print("N=%,d: ingest as the command (one process): first article %.2f s (loads the models), the next "
+                            + "%.2f s (process %.1f s for both; target < 1 s): %s", n, probe.path("seconds").asDouble(),
+                    probe.path("nextSeconds").asDouble(), process, probe.path("summary").asText());
         } catch (RuntimeException e) {
             i.put("error", e.getMessage());
             print("N=%,d: ingest: %s", n, e.getMessage());
@@ -404,6 +628,101 @@ public final class BenchmarkRunner {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * One table of what the issue's targets compare, a column per size: build (good corpus, and with one broken
+     * article), bulk load, start to first answer of ours and stock Fuseki, ingest through the server and as the
+     * command.
+     */
+    private void printSummary() {
+        List<JsonNode> sizes = new java.util.ArrayList<>();
+        runs.forEach(sizes::add);
+        String[] labels = {"build, good corpus (process)", "build with one broken article",
+            "db/current after the broken build", "tdbloader --loader=parallel", "build / bulk load",
+            "start to first answer: ours / stock Fuseki", "ingest through the server: first / next",
+            "ingest as the command: first / next"};
+        List<List<String>> cells = new java.util.ArrayList<>();
+        for (JsonNode r : sizes) {
+            JsonNode b = r.path("brokenBuild");
+            JsonNode st = r.path("startToFirstAnswer");
+            JsonNode si = r.path("serverIngest");
+            JsonNode in = r.path("ingest");
+            cells.add(List.of(
+                    secondsOrDash(r.path("build").path("processSeconds")),
+                    b.has("processSeconds") ? String.format(Locale.ROOT, "%.1f s (%.2f), %s", b.path("processSeconds")
+                            .asDouble(), b.path("toGoodBuild").asDouble(), b.path("failedNamingTheFile").asBoolean()
+                            ? "fails naming it" : "NOT FAILED NAMING IT") : "-",
+                    b.has("currentUntouched")
+                            ? (b.path("currentUntouched").asBoolean() ? "untouched" : "CHANGED") : "-",
+                    secondsOrDash(r.path("bulkLoad").path("processSeconds")),
+                    r.has("buildToBulkLoadRatio") ? String.format(Locale.ROOT, "%.2f",
+                            r.path("buildToBulkLoadRatio").asDouble()) : "-",
+                    st.has("oursToStock") ? String.format(Locale.ROOT, "%.2f / %.2f s (%.2f)",
+                            st.path("ours").asDouble(), st.path("stock").asDouble(), st.path("oursToStock").asDouble())
+                            : st.has("ours") ? String.format(Locale.ROOT, "%.2f s / -", st.path("ours").asDouble())
+                            : "-",
+                    pair(si), pair(in)));
+        }
+        int width = java.util.Arrays.stream(labels).mapToInt(String::length).max().orElse(0);
+        int[] col = new int[sizes.size()];
+        for (int c = 0; c < sizes.size(); c++) {
+            col[c] = String.format(Locale.ROOT, "%,d articles", sizes.get(c).path("articles").asInt()).length();
+            for (String cell : cells.get(c)) {
+                col[c] = Math.max(col[c], cell.length());
+            }
+        }
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", "summary (same run)"));
+        for (int c = 0; c < sizes.size(); c++) {
+            head.append(" | ").append(String.format(Locale.ROOT, "%" + col[c] + "s",
+                    String.format(Locale.ROOT, "%,d articles", sizes.get(c).path("articles").asInt())));
+        }
+        print("%s", head);
+        for (int row = 0; row < labels.length; row++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", labels[row]));
+            for (int c = 0; c < sizes.size(); c++) {
+                line.append(" | ").append(String.format(Locale.ROOT, "%" + col[c] + "s", cells.get(c).get(row)));
+            }
+            print("%s", line);
+        }
+    }
+
+    private static String secondsOrDash(JsonNode seconds) {
+        return seconds.isNumber() ? String.format(Locale.ROOT, "%.1f s", seconds.asDouble()) : "-";
+    }
+
+    /** "first / next s" of an ingest figure, or its error, or a dash. */
+    private static String pair(JsonNode ingest) {
+        if (ingest.has("nextSeconds")) {
+            return String.format(Locale.ROOT, "%.2f / %.2f s", ingest.path("seconds").asDouble(),
+                    ingest.path("nextSeconds").asDouble());
+        }
+        return ingest.has("error") ? "failed" : "-";
+    }
+
+    /** The median of an array of numbers (the mean of the middle two for an even count). */
+    static double median(JsonNode numbers) {
+        double[] v = new double[numbers.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = numbers.get(k).asDouble();
+        }
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String seconds(JsonNode numbers) {
+        StringBuilder sb = new StringBuilder("(");
+        numbers.forEach(x -> sb.append(sb.length() == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f",
+                x.asDouble())));
+        return sb.append(')').toString();
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "NO";
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 157) + "...";
     }
 
     private static String rounded(JsonNode phases) {

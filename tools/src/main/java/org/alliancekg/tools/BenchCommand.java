@@ -71,8 +71,10 @@ public final class BenchCommand implements Runnable {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"For each N: generate a corpus, build it (per-phase times, peak heap), bulk-load the same "
                     + "quads with Jena's tdbloader --loader=parallel, run the competency-question mix over HTTP on our "
-                    + "server (result cache off and on), stock Fuseki and Virtuoso (when installed), time adding one "
-                    + "article and server start to first answer. Figures go to the terminal and to a JSON file."})
+                    + "server (result cache off and on), stock Fuseki and Virtuoso (when installed); build the corpus "
+                    + "with one broken article (must fail naming it, db/current untouched); time start to first answer "
+                    + "of our server and stock Fuseki, and adding the next articles through a running server and as "
+                    + "the ingest command. Figures go to the terminal (with a summary table) and to a JSON file."})
     static final class Run implements Callable<Integer> {
 
         @Option(names = "--articles", split = ",", defaultValue = "1000,10000,100000", paramLabel = "N[,N...]",

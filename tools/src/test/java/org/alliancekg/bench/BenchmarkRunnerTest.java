@@ -2,10 +2,16 @@ package org.alliancekg.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alliancekg.ingest.ArticleReader;
+import org.alliancekg.ingest.InputException;
+import org.alliancekg.ingest.ProjectLayout;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkRunnerTest {
@@ -27,5 +33,26 @@ class BenchmarkRunnerTest {
     void jenaVersionComesFromItsMavenMetadata() {
         String v = BenchmarkRunner.jenaVersion();
         assertTrue(v.matches("\\d+\\.\\d+\\.\\d+.*"), v);
+    }
+
+    @Test
+    void theBrokenArticleIsRefusedByTheReaderNamingItsFileAndOnlyItsDateChanges() {
+        CorpusGenerator.GeneratedArticle a = new CorpusGenerator(ProjectLayout.detect()).article(0, 1);
+        String shown = "data/articles/" + a.id() + ".md";
+        ArticleReader.parse(a.id(), shown, a.markdown().getBytes(StandardCharsets.UTF_8));
+        String broken = BenchmarkRunner.breakFrontMatter(a.markdown());
+        assertEquals(a.markdown().lines().filter(l -> !l.startsWith("date: ")).toList(),
+                broken.lines().filter(l -> !l.startsWith("date: ")).toList(), "only the date line differs");
+        InputException e = assertThrows(InputException.class,
+                () -> ArticleReader.parse(a.id(), shown, broken.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains(shown) && e.getMessage().contains(BenchmarkRunner.BAD_DATE),
+                e.getMessage());
+        assertThrows(IllegalStateException.class, () -> BenchmarkRunner.breakFrontMatter("no front matter\n"));
+    }
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertEquals(2.0, BenchmarkRunner.median(JSON.createArrayNode().add(3.0).add(1.0).add(2.0)), 1e-9);
+        assertEquals(2.5, BenchmarkRunner.median(JSON.createArrayNode().add(4.0).add(1.0).add(2.0).add(3.0)), 1e-9);
     }
 }
