@@ -11,17 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.jena.atlas.io.AWriter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFormatter;
+import org.apache.jena.riot.out.NodeFormatterNT;
+import org.apache.jena.riot.out.NodeFormatterTTL;
+import org.apache.jena.riot.out.NodeToLabel;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
 
 /**
  * Writes the dumps of a build while it streams: {@code <name>.trig.gz} and {@code <name>.nq.gz}. Only the gzipped
@@ -42,13 +47,13 @@ final class DumpWriter {
     }
 
     private final Path dir;
-    private final Map<String, String> prefixes;
+    private final PrefixMap prefixMap;
     private final List<Path> targets;
     private final OutputStream[] out = new OutputStream[2];
 
     DumpWriter(Path dir, String name, Map<String, String> prefixes) {
         this.dir = dir;
-        this.prefixes = Map.copyOf(prefixes);
+        this.prefixMap = PrefixMapFactory.create(prefixes);
         this.targets = List.of(dir.resolve(name + ".trig.gz"), dir.resolve(name + ".nq.gz"));
         try {
             Files.createDirectories(dir);
@@ -66,27 +71,127 @@ final class DumpWriter {
         append(new Chunk(gzip(h), new byte[0]));
     }
 
-    /** Serializes graphs (name, graph) as TriG blocks and N-Quads, each as a gzip member. Thread-safe. */
+    /**
+     * Serializes graphs (name, graph) as TriG blocks and N-Quads, each as a gzip member. Thread-safe.
+     *
+     * <p>Nodes are written by Jena's own formatters (N-Triples terms, Turtle terms with the file's prefixes), into
+     * a plain character buffer: the layout is simple (a graph block, then each subject with its predicate-object
+     * list, one per line), which spares the per-character indentation and column padding of Jena's pretty TriG
+     * stream writer, then half the cost of the dumps. Blank nodes keep one label across chunks.
+     */
     Chunk chunk(List<Map.Entry<Node, Graph>> graphs) {
-        ByteArrayOutputStream trig = new ByteArrayOutputStream(1 << 16);
-        ByteArrayOutputStream nq = new ByteArrayOutputStream(1 << 16);
-        StreamRDF t = StreamRDFWriter.getWriterStream(trig, RDFFormat.TRIG_BLOCKS);
-        StreamRDF n = StreamRDFWriter.getWriterStream(nq, RDFFormat.NQUADS);
-        t.start();
-        n.start();
-        prefixes.forEach(t::prefix);
+        TextBuffer trig = new TextBuffer(1 << 16);
+        TextBuffer nq = new TextBuffer(1 << 17);
+        NodeFormatter ttl = new NodeFormatterTTL(null, prefixMap, NodeToLabel.createBNodeByLabelEncoded());
+        NodeFormatter nt = new NodeFormatterNT();
         for (Map.Entry<Node, Graph> e : graphs) {
-            e.getValue().find().forEachRemaining(tr -> {
-                Quad q = Quad.create(e.getKey(), tr);
-                t.quad(q);
-                n.quad(q);
-            });
+            Iterator<Triple> it = e.getValue().find();
+            if (!it.hasNext()) {
+                continue;
+            }
+            TextBuffer graphName = new TextBuffer(128);
+            nt.format(graphName, e.getKey());
+            String quadEnd = " " + graphName + " .\n";
+            ttl.format(trig, e.getKey());
+            trig.print(" {\n");
+            Node subject = null;
+            while (it.hasNext()) {
+                Triple t = it.next();
+                if (t.getSubject().equals(subject)) {
+                    trig.print(" ;\n        ");
+                } else {
+                    if (subject != null) {
+                        trig.print(" .\n");
+                    }
+                    subject = t.getSubject();
+                    trig.print("    ");
+                    ttl.format(trig, subject);
+                    trig.print(' ');
+                }
+                ttl.format(trig, t.getPredicate());
+                trig.print(' ');
+                ttl.format(trig, t.getObject());
+
+                nt.format(nq, t.getSubject());
+                nq.print(' ');
+                nt.format(nq, t.getPredicate());
+                nq.print(' ');
+                nt.format(nq, t.getObject());
+                nq.print(quadEnd);
+            }
+            trig.print(" .\n}\n");
         }
-        t.finish();
-        n.finish();
-        byte[] trigBytes = withoutPrefixLines(trig.toByteArray());
-        byte[] nqBytes = nq.toByteArray();
-        return new Chunk(gzip(trigBytes), gzip(nqBytes));
+        return new Chunk(gzip(trig.toString().getBytes(StandardCharsets.UTF_8)),
+                gzip(nq.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An {@link AWriter} into a string buffer (no indentation, no locking). */
+    private static final class TextBuffer implements AWriter {
+        private final StringBuilder sb;
+
+        TextBuffer(int capacity) {
+            sb = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char ch) {
+            sb.append(ch);
+        }
+
+        @Override
+        public void write(char[] cbuf) {
+            sb.append(cbuf);
+        }
+
+        @Override
+        public void write(String s) {
+            sb.append(s);
+        }
+
+        @Override
+        public void print(char ch) {
+            sb.append(ch);
+        }
+
+        @Override
+        public void print(char[] cbuf) {
+            sb.append(cbuf);
+        }
+
+        @Override
+        public void print(String s) {
+            sb.append(s);
+        }
+
+        @Override
+        public void printf(String fmt, Object... args) {
+            sb.append(String.format(java.util.Locale.ROOT, fmt, args));
+        }
+
+        @Override
+        public void println(String s) {
+            sb.append(s).append('\n');
+        }
+
+        @Override
+        public void println() {
+            sb.append('\n');
+        }
+
+        @Override
+        public void flush() {
+            // nothing buffered elsewhere
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
     }
 
     /** Writes a chunk to the two files. Call from one thread, in order. */
@@ -140,42 +245,6 @@ final class DumpWriter {
 
     private static Path tmp(Path target) {
         return target.resolveSibling(target.getFileName() + ".tmp");
-    }
-
-    /** The text after the prefix directives that a TriG writer puts first (they are in the file's header). */
-    static byte[] withoutPrefixLines(byte[] text) {
-        int pos = 0;
-        while (pos < text.length) {
-            int end = indexOf(text, (byte) '\n', pos);
-            int lineEnd = end < 0 ? text.length : end;
-            if (startsWith(text, pos, "PREFIX ") || startsWith(text, pos, "@prefix ") || lineEnd == pos) {
-                pos = lineEnd + 1;
-            } else {
-                break;
-            }
-        }
-        return java.util.Arrays.copyOfRange(text, Math.min(pos, text.length), text.length);
-    }
-
-    private static int indexOf(byte[] b, byte c, int from) {
-        for (int i = from; i < b.length; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] b, int at, String s) {
-        if (at + s.length() > b.length) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (b[at + i] != (byte) s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One gzip member holding the bytes, at the fastest level (the dumps are made on the cores that build). */

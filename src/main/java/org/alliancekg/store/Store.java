@@ -152,13 +152,17 @@ public final class Store {
     /** Writes a build into the stream of a TDB2 bulk loader; throws to abandon the build. */
     @FunctionalInterface
     public interface Filler {
-        /** Sends every quad (and prefix) to {@code stream}, from one thread; returns the counts for {@code build.json}. */
+        /**
+         * Sends every quad (and prefix) to {@code stream}, each once, from one thread; returns the counts for
+         * {@code build.json}.
+         */
         Map<String, Long> fill(StreamRDF stream);
     }
 
     /**
-     * Fills a fresh TDB2 directory with Jena's bulk loader, writes its {@code build.json}, swaps {@code current} to
-     * it atomically and deletes older builds. If {@code filler} throws, the loader is finished, the new directory
+     * Fills a fresh TDB2 directory with Jena's bulk loader (and its text index from the same stream, see
+     * {@link TextIndexes.Streamed}: the filler must send each quad once), writes its {@code build.json}, swaps
+     * {@code current} to it atomically and deletes older builds. If {@code filler} throws, the loader is finished, the new directory
      * removed, {@code current} left as it was, and the exception rethrown.
      */
     public Path commitBulk(String inputHash, Loader loader, Filler filler) {
@@ -181,6 +185,8 @@ public final class Store {
         try {
             DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(dir));
             Map<String, Long> counts;
+            // the text index is filled from the same stream, while the loader works, not read back afterwards
+            TextIndexes.Streamed text = TextIndexes.streamed(dir);
             try {
                 MonitorOutput output = (fmt, args) -> LOG.debug(String.format(fmt, args));
                 DataLoader dl = switch (loader) {
@@ -189,7 +195,7 @@ public final class Store {
                     case PARALLEL -> LoaderFactory.parallelLoader(tdb, output);
                 };
                 dl.startBulk();
-                StreamRDF stream = dl.stream();
+                StreamRDF stream = text.wrap(dl.stream());
                 stream.start();
                 try {
                     counts = filler.fill(stream);
@@ -205,8 +211,9 @@ public final class Store {
                 }
                 stream.finish();
                 dl.finishBulk();
-                TextIndexes.build(tdb, dir);
+                text.finish();
             } finally {
+                text.abandon();
                 TDBInternal.expel(tdb);
             }
             BuildInfo info = new BuildInfo(inputHash, Instant.now(), counts, inputStamp);

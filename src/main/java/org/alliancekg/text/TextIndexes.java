@@ -10,6 +10,8 @@ import java.util.List;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.NIF;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * matter. {@code fuseki-config/config.ttl} declares the same index for {@code text:query} at {@code /kg/sparql}.
  *
  * <pre>{@code
- * TextIndexes.build(databaseDir);                             // after a bulk load, before the swap
+ * TextIndexes.build(tdb, databaseDir);                        // a database without one, before the swap
  * DatasetGraph dsg = TextIndexes.wrap(tdb, databaseDir);      // writes through it update the index too
  * }</pre>
  */
@@ -64,6 +66,8 @@ public final class TextIndexes {
     /** The indexed predicates. */
     public static final List<Node> PREDICATES = List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(),
             AKG.quote.asNode(), NIF.anchorOf.asNode());
+
+    private static final java.util.Set<Node> INDEXED = java.util.Set.copyOf(PREDICATES);
 
     private TextIndexes() {
     }
@@ -120,6 +124,163 @@ public final class TextIndexes {
     public static void closeIndex(DatasetGraph dsg) {
         if (dsg instanceof DatasetGraphText text) {
             text.getTextIndex().close();
+        }
+    }
+
+    /**
+     * Starts indexing the quads of a bulk load as they are streamed into a fresh database (see {@link Streamed}).
+     */
+    public static Streamed streamed(Path databaseDir) {
+        return new Streamed(databaseDir);
+    }
+
+    /**
+     * The text index of a fresh database, filled from the quads streamed into it while they are loaded rather than
+     * read back from the database afterwards: {@link #wrap(StreamRDF)} passes every quad on to the loader and queues
+     * the indexed ones (named graphs only, as {@link #build} takes them), which one thread of their own adds to the
+     * index in stream order (so that the index of the same input is the same, document for document). The stream
+     * must give each quad once (a database holds it once). {@link #finish()} waits for that thread and commits.
+     *
+     * <pre>{@code
+     * TextIndexes.Streamed text = TextIndexes.streamed(databaseDir);
+     * StreamRDF stream = text.wrap(loader.stream());
+     * // ... send the quads, finish the load ...
+     * long entries = text.finish();     // or text.abandon() when the load fails
+     * }</pre>
+     */
+    public static final class Streamed {
+
+        private static final int CHUNK = 2_000;
+        /** Marks the end of the queue. */
+        private static final List<Quad> END = new java.util.ArrayList<>(0);
+
+        private final TextIndex index;
+        private final EntityDefinition def;
+        private final Path databaseDir;
+        private final java.util.concurrent.BlockingQueue<List<Quad>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final Thread thread;
+        private long count;
+        private volatile RuntimeException failure;
+        private volatile boolean abandoned;
+        private boolean ended;
+        private List<Quad> pending = new java.util.ArrayList<>(CHUNK);
+
+        private Streamed(Path databaseDir) {
+            this.databaseDir = databaseDir;
+            this.index = open(databaseDir);
+            this.def = index.getDocDef();
+            this.thread = new Thread(this::drain, "akg-text-index");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** A stream that sends each quad to {@code loader} and queues it for the index when it holds a text. */
+        public StreamRDF wrap(StreamRDF loader) {
+            return new StreamRDFWrapper(loader) {
+                @Override
+                public void quad(Quad q) {
+                    super.quad(q);
+                    offer(q);
+                }
+            };
+        }
+
+        private void offer(Quad q) {
+            if (!q.isDefaultGraph() && INDEXED.contains(q.getPredicate())) {
+                pending.add(q);
+                if (pending.size() == CHUNK) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    put(pending);
+                    pending = new java.util.ArrayList<>(CHUNK);
+                }
+            }
+        }
+
+        private void put(List<Quad> chunk) {
+            try {
+                queue.put(chunk);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while indexing texts", e);
+            }
+        }
+
+        /** The indexing thread: adds the queued quads in order until the end mark (only skips once failed). */
+        private void drain() {
+            try {
+                for (List<Quad> chunk = queue.take(); chunk != END; chunk = queue.take()) {
+                    if (failure != null || abandoned) {
+                        continue;
+                    }
+                    try {
+                        for (Quad q : chunk) {
+                            Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                            if (e != null) {
+                                index.addEntity(e);
+                                count++;
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the indexing thread to take everything queued, then lets it end. */
+        private void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (!pending.isEmpty() && !abandoned) {
+                put(pending);
+            }
+            pending = List.of();
+            put(END);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while indexing texts", e);
+            }
+        }
+
+        /** Indexes what is queued, commits and closes the index; returns the number of entries. */
+        public long finish() {
+            try {
+                end();
+                if (failure != null) {
+                    throw failure;
+                }
+                index.commit();
+            } finally {
+                index.close();
+            }
+            LOG.info("indexed {} texts (labels, aliases, quotes, sentences) in {}", count,
+                    directory(databaseDir).getFileName());
+            return count;
+        }
+
+        /**
+         * Stops indexing and closes the index without committing (the caller discards the database); nothing once
+         * {@link #finish()} was called.
+         */
+        public void abandon() {
+            if (ended) {
+                return;
+            }
+            abandoned = true;
+            try {
+                end();
+            } finally {
+                index.close();
+            }
         }
     }
 
