@@ -70,6 +70,7 @@ public final class ArticleIngester {
     private final ProjectLayout layout;
     private final Object lock = new Object();
     private Validator validator;
+    private Extractor extractor;
 
     /** An ingester for this project (its data, ontology, checks and database root). */
     public ArticleIngester(ProjectLayout layout) {
@@ -115,9 +116,10 @@ public final class ArticleIngester {
                     + "' is not an article id (lower-case a-z, 0-9 and inner '-')"));
         }
         Article article = ArticleReader.parse(id, shown, bytes);
-        EntityCatalog catalog = new EntityCatalogReader(layout).readAll();
+        Extractor ex = extractor();
+        EntityCatalog catalog = ex.catalog();
         List<ClaimsFile> claims = claimsOf(id).map(f -> List.of(new ClaimsReader(layout).read(f))).orElse(List.of());
-        GraphAssembler.Context context = new GraphAssembler.Context(catalog, new ArticleExtractor(catalog),
+        GraphAssembler.Context context = new GraphAssembler.Context(catalog, ex.extractor(),
                 other -> other.equals(id)
                         || Files.isRegularFile(layout.articlesDir().resolve(other + ArticleReader.SUFFIX)));
         Extraction found = context.extractor().extract(article);
@@ -126,6 +128,40 @@ public final class ArticleIngester {
                 new BuildTimings());
         problems.throwIfAny();
         return new PreparedArticle(article, bytes, one.model(), one.suggested(), one.facts(), found, one.claims());
+    }
+
+    /** The catalogue and the extractor built from it, for the entity files as they were when read. */
+    private record Extractor(String stamp, EntityCatalog catalog, ArticleExtractor extractor) {
+    }
+
+    /**
+     * The catalogue and its extractor (mention automaton, candidate finder, suggester), read again only when a file
+     * of {@code data/entities/} changed (name, size or modification time): the next article of a process, or of a
+     * server, does not pay for them.
+     */
+    private Extractor extractor() {
+        String stamp = entitiesStamp();
+        synchronized (lock) {
+            if (extractor == null || !extractor.stamp().equals(stamp)) {
+                EntityCatalog catalog = new EntityCatalogReader(layout).readAll();
+                extractor = new Extractor(stamp, catalog, new ArticleExtractor(catalog));
+            }
+            return extractor;
+        }
+    }
+
+    private String entitiesStamp() {
+        StringBuilder sb = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = Files.list(layout.entitiesDir())) {
+            for (Path f : files.sorted().toList()) {
+                sb.append(f.getFileName()).append(' ').append(Files.size(f)).append(' ')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+            }
+        } catch (IOException e) {
+            // unreadable: read the catalogue again, which names the problem
+            return "unreadable " + System.nanoTime();
+        }
+        return sb.toString();
     }
 
     /** The validator of one article within the dataset (shapes and checks read once). */

@@ -122,6 +122,25 @@ class ArticleIngesterTest {
     }
 
     @Test
+    void anEntityAddedBetweenTwoIngestsOfOneIngesterIsFound() throws IOException {
+        ProjectLayout layout = built();
+        ArticleIngester ingester = new ArticleIngester(layout);
+        ingester.ingest(ProjectCopy.unseenArticle());
+        Node yokota = NodeFactory.createURI(Iris.entity("place/yokota-air-base"));
+        assertFalse(ProjectCopy.quads(layout).stream().anyMatch(q -> q.getObject().equals(yokota)));
+        Files.writeString(layout.entitiesDir().resolve("places.yaml"), Files.readString(layout.entitiesDir()
+                .resolve("places.yaml")) + "- {id: place/yokota-air-base, type: Place, label: Yokota Air Base}\n");
+
+        // the catalogue is read again: the article now mentions the new place, which the database (built before
+        // it was added) does not type, so the ingest is refused until a build puts the entity in
+        Set<Quad> before = ProjectCopy.quads(layout);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> ingester.ingest(ProjectCopy.unseenArticle()));
+        assertTrue(e.getMessage().contains("place/yokota-air-base"), e.getMessage());
+        assertEquals(before, ProjectCopy.quads(layout), "nothing written");
+    }
+
+    @Test
     void theIngestedGraphsAreWhatABuildMakes() {
         ProjectLayout layout = built();
         new ArticleIngester(layout).ingest(ProjectCopy.unseenArticle());
