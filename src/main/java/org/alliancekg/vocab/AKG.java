@@ -172,7 +172,7 @@ public final class AKG {
     public static final Property rank = property("rank");
     /** Why a claim has its rank. */
     public static final Property rankReason = property("rankReason");
-    /** Whether a claim's triple is asserted in its article graph. */
+    /** Whether a claim's triple is asserted (stands in the graph of facts). */
     public static final Property asserted = property("asserted");
     /** The status of a decision (schema:ActionStatusType). */
     public static final Resource ActionStatus = resource("ActionStatus");
