@@ -1,7 +1,6 @@
 package org.alliancekg.build;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +23,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
 import org.apache.jena.riot.out.NodeFormatterTTL;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.out.NodeToLabel;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
@@ -42,8 +42,11 @@ import org.apache.jena.riot.system.PrefixMapFactory;
  */
 final class DumpWriter {
 
-    /** The two serializations of a batch of graphs, each a gzip member. */
-    record Chunk(byte[] trigGz, byte[] nquadsGz) {
+    /**
+     * The two serializations of a batch of graphs, each a gzip member held in blocks (no array of the whole text:
+     * a large array would be allocated outside the young generation).
+     */
+    record Chunk(List<byte[]> trigGz, List<byte[]> nquadsGz) {
     }
 
     private final Path dir;
@@ -67,8 +70,9 @@ final class DumpWriter {
         StringBuilder header = new StringBuilder();
         new java.util.TreeMap<>(prefixes).forEach((p, iri) -> header.append("PREFIX ").append(p).append(": <")
                 .append(iri).append(">\n"));
-        byte[] h = header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
-        append(new Chunk(gzip(h), new byte[0]));
+        GzipText h = new GzipText();
+        h.print(header.append('\n').toString());
+        append(new Chunk(h.finish(), List.of()));
     }
 
     /**
@@ -80,8 +84,8 @@ final class DumpWriter {
      * stream writer, then half the cost of the dumps. Blank nodes keep one label across chunks.
      */
     Chunk chunk(List<Map.Entry<Node, Graph>> graphs) {
-        TextBuffer trig = new TextBuffer(1 << 16);
-        TextBuffer nq = new TextBuffer(1 << 17);
+        GzipText trig = new GzipText();
+        GzipText nq = new GzipText();
         NodeFormatter ttl = new NodeFormatterTTL(null, prefixMap, NodeToLabel.createBNodeByLabelEncoded());
         NodeFormatter nt = new NodeFormatterNT();
         for (Map.Entry<Node, Graph> e : graphs) {
@@ -89,9 +93,7 @@ final class DumpWriter {
             if (!it.hasNext()) {
                 continue;
             }
-            TextBuffer graphName = new TextBuffer(128);
-            nt.format(graphName, e.getKey());
-            String quadEnd = " " + graphName + " .\n";
+            String quadEnd = " " + NodeFmtLib.strNT(e.getKey()) + " .\n";
             ttl.format(trig, e.getKey());
             trig.print(" {\n");
             Node subject = null;
@@ -121,84 +123,183 @@ final class DumpWriter {
             }
             trig.print(" .\n}\n");
         }
-        return new Chunk(gzip(trig.toString().getBytes(StandardCharsets.UTF_8)),
-                gzip(nq.toString().getBytes(StandardCharsets.UTF_8)));
+        return new Chunk(trig.finish(), nq.finish());
     }
 
-    /** An {@link AWriter} into a string buffer (no indentation, no locking). */
-    private static final class TextBuffer implements AWriter {
-        private final StringBuilder sb;
+    /**
+     * An {@link AWriter} whose text becomes one gzip member (UTF-8, fastest level: the dumps are made on the cores
+     * that build), through fixed buffers: characters are encoded and compressed as they come, and the compressed
+     * bytes kept in blocks.
+     */
+    private static final class GzipText implements AWriter {
+        private static final int BLOCK = 1 << 16;
 
-        TextBuffer(int capacity) {
-            sb = new StringBuilder(capacity);
+        private final char[] chars = new char[1 << 13];
+        private int count;
+        private final java.nio.charset.CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 15);
+        private final List<byte[]> blocks = new java.util.ArrayList<>();
+        private final GZIPOutputStream gz;
+
+        GzipText() {
+            OutputStream sink = new OutputStream() {
+                private byte[] block = new byte[BLOCK];
+                private int used;
+
+                @Override
+                public void write(int b) {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    while (len > 0) {
+                        if (used == block.length) {
+                            blocks.add(block);
+                            block = new byte[BLOCK];
+                            used = 0;
+                        }
+                        int k = Math.min(len, block.length - used);
+                        System.arraycopy(b, off, block, used, k);
+                        used += k;
+                        off += k;
+                        len -= k;
+                    }
+                }
+
+                @Override
+                public void close() {
+                    if (used > 0) {
+                        blocks.add(java.util.Arrays.copyOf(block, used));
+                    }
+                }
+            };
+            try {
+                gz = new GZIPOutputStream(sink, 1 << 15) {
+                    {
+                        def.setLevel(Deflater.BEST_SPEED);
+                    }
+                };
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
         public void write(char ch) {
-            sb.append(ch);
+            print(ch);
         }
 
         @Override
         public void write(char[] cbuf) {
-            sb.append(cbuf);
+            print(cbuf);
         }
 
         @Override
         public void write(String s) {
-            sb.append(s);
+            print(s);
         }
 
         @Override
         public void print(char ch) {
-            sb.append(ch);
+            if (count == chars.length) {
+                encode(false);
+            }
+            chars[count++] = ch;
         }
 
         @Override
         public void print(char[] cbuf) {
-            sb.append(cbuf);
+            print(new String(cbuf));
         }
 
         @Override
         public void print(String s) {
-            sb.append(s);
+            int off = 0;
+            int len = s.length();
+            while (off < len) {
+                if (count == chars.length) {
+                    encode(false);
+                }
+                int k = Math.min(len - off, chars.length - count);
+                s.getChars(off, off + k, chars, count);
+                count += k;
+                off += k;
+            }
         }
 
         @Override
         public void printf(String fmt, Object... args) {
-            sb.append(String.format(java.util.Locale.ROOT, fmt, args));
+            print(String.format(java.util.Locale.ROOT, fmt, args));
         }
 
         @Override
         public void println(String s) {
-            sb.append(s).append('\n');
+            print(s);
+            print('\n');
         }
 
         @Override
         public void println() {
-            sb.append('\n');
+            print('\n');
         }
 
         @Override
         public void flush() {
-            // nothing buffered elsewhere
+            // the text is taken whole by finish()
         }
 
         @Override
         public void close() {
-            // nothing to release
+            // see finish()
         }
 
-        @Override
-        public String toString() {
-            return sb.toString();
+        /** Encodes the buffered characters (but a high surrogate waiting for its pair) and compresses them. */
+        private void encode(boolean end) {
+            java.nio.CharBuffer in = java.nio.CharBuffer.wrap(chars, 0, count);
+            try {
+                java.nio.charset.CoderResult r;
+                do {
+                    r = utf8.encode(in, bytes, end);
+                    gz.write(bytes.array(), 0, bytes.position());
+                    bytes.clear();
+                } while (r.isOverflow());
+                if (end) {
+                    utf8.flush(bytes);
+                    gz.write(bytes.array(), 0, bytes.position());
+                    bytes.clear();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int left = in.remaining();
+            System.arraycopy(chars, in.position(), chars, 0, left);
+            count = left;
+        }
+
+        /** The gzip member of the text written, in blocks (none for no text). */
+        List<byte[]> finish() {
+            encode(true);
+            try {
+                gz.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return blocks;
         }
     }
 
     /** Writes a chunk to the two files. Call from one thread, in order. */
     void append(Chunk c) {
         try {
-            out[0].write(c.trigGz());
-            out[1].write(c.nquadsGz());
+            for (byte[] b : c.trigGz()) {
+                out[0].write(b);
+            }
+            for (byte[] b : c.nquadsGz()) {
+                out[1].write(b);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dumps to " + dir, e);
         }
@@ -245,23 +346,5 @@ final class DumpWriter {
 
     private static Path tmp(Path target) {
         return target.resolveSibling(target.getFileName() + ".tmp");
-    }
-
-    /** One gzip member holding the bytes, at the fastest level (the dumps are made on the cores that build). */
-    static byte[] gzip(byte[] bytes) {
-        if (bytes.length == 0) {
-            return bytes;
-        }
-        ByteArrayOutputStream bos = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(bos, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bos.toByteArray();
     }
 }
