@@ -95,9 +95,14 @@ public final class Validator {
      * shapes or no checks; a malformed one is an {@link InputException}.
      */
     public static Validator forProject(ProjectLayout layout) {
+        return forProject(layout, (file, bytes) -> { });
+    }
+
+    /** As {@link #forProject(ProjectLayout)}, giving {@code onRead} the bytes of each file it reads. */
+    static Validator forProject(ProjectLayout layout, java.util.function.BiConsumer<Path, byte[]> onRead) {
         Shapes shapes = null;
         if (Files.isRegularFile(layout.shapesFile())) {
-            Graph g = RdfInput.readTurtle(layout, layout.shapesFile());
+            Graph g = RdfInput.readTurtle(layout, layout.shapesFile(), onRead);
             try {
                 shapes = Shapes.parse(g);
             } catch (RuntimeException e) {
@@ -114,7 +119,11 @@ public final class Validator {
                 for (Path p : s.filter(p -> p.getFileName().toString().endsWith(CHECK_SUFFIX)).sorted().toList()) {
                     String shown = layout.display(p);
                     try {
-                        Query q = QueryFactory.create(Files.readString(p));
+                        byte[] bytes = Files.readAllBytes(p);
+                        onRead.accept(p, bytes);
+                        // as Files.readString: malformed UTF-8 is an IOException
+                        Query q = QueryFactory.create(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                                .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
                         if (!q.isSelectType()) {
                             problems.add(new Problem(shown, 0, null, "a check must be a SELECT query"));
                         } else {
