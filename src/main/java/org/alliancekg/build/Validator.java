@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -515,12 +516,15 @@ public final class Validator {
          * for {@link #finish(List)}. Call from one thread, once per article.
          */
         void share(String articleId, Graph articleGraph) {
+            String own = Iris.article(articleId);
+            // a graph states many triples about each subject: each subject is classified once
+            Map<Node, Boolean> sharedSubject = new HashMap<>();
             articleGraph.find().forEachRemaining(t -> {
                 Node s = t.getSubject();
-                if (isShared(s)) {
+                if (sharedSubject.computeIfAbsent(s, Corpus::isShared)) {
                     shared.add(t);
                 } else if (isArticle(s)) {
-                    if (!s.getURI().equals(Iris.article(articleId))) {
+                    if (!s.getURI().equals(own)) {
                         // a statement about another article: validated in the final pass, with that article's description
                         shared.add(t);
                         crossReferenced.add(s);
