@@ -1,13 +1,17 @@
 package org.alliancekg.build;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.alliancekg.ingest.InputException;
 import org.alliancekg.ingest.Problem;
 import org.alliancekg.ingest.ProjectLayout;
+import org.apache.jena.atlas.lib.IRILib;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -23,10 +27,22 @@ final class RdfInput {
 
     /** Parses a Turtle file; warnings and errors name file, line and column. */
     static Graph readTurtle(ProjectLayout layout, Path file) {
+        return readTurtle(layout, file, (f, bytes) -> { });
+    }
+
+    /** As {@link #readTurtle(ProjectLayout, Path)}, giving {@code onRead} the file's bytes first. */
+    static Graph readTurtle(ProjectLayout layout, Path file, BiConsumer<Path, byte[]> onRead) {
         String shown = layout.display(file);
         if (!Files.isRegularFile(file)) {
             throw new InputException(new Problem(shown, 0, null, "file missing"));
         }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(new Problem(shown, 0, null, "cannot read: " + e), e);
+        }
+        onRead.accept(file, bytes);
         List<Problem> problems = new ArrayList<>();
         ErrorHandler handler = new ErrorHandler() {
             @Override
@@ -47,7 +63,9 @@ final class RdfInput {
         };
         Graph g = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.create().source(file).lang(Lang.TURTLE).errorHandler(handler).strict(true).parse(g);
+            // the base a parser reading the file itself would take
+            RDFParser.create().source(new ByteArrayInputStream(bytes)).base(IRILib.filenameToIRI(file.toString()))
+                    .lang(Lang.TURTLE).errorHandler(handler).strict(true).parse(g);
         } catch (RiotException e) {
             if (problems.isEmpty()) {
                 problems.add(new Problem(shown, 0, null, e.getMessage()));

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.alliancekg.build.BuildTimings.Phase;
@@ -107,10 +109,12 @@ final class StreamingBuild {
         long start = System.nanoTime();
         // the stamp first: a file changed while the build reads it then fails the stamp next time
         String inputStamp = timings.time(Phase.READ, () -> InputHash.stamp(layout));
-        String inputHash = timings.time(Phase.READ, () -> InputHash.of(layout));
-        EntityCatalog catalog = timings.time(Phase.READ, () -> new EntityCatalogReader(layout).readAll());
-        Graph ontology = timings.time(Phase.READ, () -> RdfInput.readTurtle(layout, layout.ontologyFile()));
-        Validator validator = Validator.forProject(layout);
+        // each input file is read once: its digest is taken from the bytes the build reads (see InputHash)
+        Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
+        BiConsumer<Path, byte[]> onRead = (file, bytes) -> digests.put(layout.display(file), InputHash.digest(bytes));
+        EntityCatalog catalog = timings.time(Phase.READ, () -> new EntityCatalogReader(layout, onRead).readAll());
+        Graph ontology = timings.time(Phase.READ, () -> RdfInput.readTurtle(layout, layout.ontologyFile(), onRead));
+        Validator validator = Validator.forProject(layout, onRead);
         List<Path> articleFiles = timings.time(Phase.READ, this::articleFiles);
         Map<String, List<Path>> claimFiles = timings.time(Phase.READ, this::claimFiles);
         Set<String> articleIds = new HashSet<>();
@@ -122,8 +126,8 @@ final class StreamingBuild {
         Graph entities = GraphAssembler.entityModel(catalog).getGraph();
         Validator.Corpus scoped = validator.corpus(ontology, entities, articleIds);
         MentionFinder finder = new MentionFinder(catalog);
-        ArticleReader articleReader = new ArticleReader(layout);
-        ClaimsReader claimsReader = new ClaimsReader(layout);
+        ArticleReader articleReader = new ArticleReader(layout, onRead);
+        ClaimsReader claimsReader = new ClaimsReader(layout, onRead);
         ThreadLocal<WorkerState> state = ThreadLocal.withInitial(() -> new WorkerState(scoped));
 
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -132,6 +136,7 @@ final class StreamingBuild {
         Path db;
         java.util.concurrent.atomic.AtomicReference<BuildTimings.Mark> filled = new java.util.concurrent.atomic.AtomicReference<>();
         try {
+            Supplier<String> inputHash = () -> timings.time(Phase.READ, () -> InputHash.of(layout, digests));
             db = new Store(layout).commitBulk(inputHash, inputStamp, loader, stream -> {
                 Namespaces.PREFIXES.getNsPrefixMap().forEach(stream::prefix);
                 Node ontologyGraph = NodeFactory.createURI(Iris.ONTOLOGY_GRAPH);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -95,9 +96,14 @@ public final class Validator {
      * shapes or no checks; a malformed one is an {@link InputException}.
      */
     public static Validator forProject(ProjectLayout layout) {
+        return forProject(layout, (file, bytes) -> { });
+    }
+
+    /** As {@link #forProject(ProjectLayout)}, giving {@code onRead} the bytes of each file it reads. */
+    static Validator forProject(ProjectLayout layout, java.util.function.BiConsumer<Path, byte[]> onRead) {
         Shapes shapes = null;
         if (Files.isRegularFile(layout.shapesFile())) {
-            Graph g = RdfInput.readTurtle(layout, layout.shapesFile());
+            Graph g = RdfInput.readTurtle(layout, layout.shapesFile(), onRead);
             try {
                 shapes = Shapes.parse(g);
             } catch (RuntimeException e) {
@@ -114,7 +120,11 @@ public final class Validator {
                 for (Path p : s.filter(p -> p.getFileName().toString().endsWith(CHECK_SUFFIX)).sorted().toList()) {
                     String shown = layout.display(p);
                     try {
-                        Query q = QueryFactory.create(Files.readString(p));
+                        byte[] bytes = Files.readAllBytes(p);
+                        onRead.accept(p, bytes);
+                        // as Files.readString: malformed UTF-8 is an IOException
+                        Query q = QueryFactory.create(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                                .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
                         if (!q.isSelectType()) {
                             problems.add(new Problem(shown, 0, null, "a check must be a SELECT query"));
                         } else {
@@ -506,12 +516,15 @@ public final class Validator {
          * for {@link #finish(List)}. Call from one thread, once per article.
          */
         void share(String articleId, Graph articleGraph) {
+            String own = Iris.article(articleId);
+            // a graph states many triples about each subject: each subject is classified once
+            Map<Node, Boolean> sharedSubject = new HashMap<>();
             articleGraph.find().forEachRemaining(t -> {
                 Node s = t.getSubject();
-                if (isShared(s)) {
+                if (sharedSubject.computeIfAbsent(s, Corpus::isShared)) {
                     shared.add(t);
                 } else if (isArticle(s)) {
-                    if (!s.getURI().equals(Iris.article(articleId))) {
+                    if (!s.getURI().equals(own)) {
                         // a statement about another article: validated in the final pass, with that article's description
                         shared.add(t);
                         crossReferenced.add(s);

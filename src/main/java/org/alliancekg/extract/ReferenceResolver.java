@@ -49,6 +49,10 @@ final class ReferenceResolver {
             + "|They)\\b");
     private static final Set<String> NOT_THE_SAME = Set.of("upcoming", "next", "future", "new", "another", "annual",
             "first", "regular", "previous", "last", "earlier");
+    /** Words one of which MEETING_PHRASE, and DOCUMENT_PHRASE, must end with (as written in the pattern). */
+    private static final List<String> MEETING_HEADS = List.of("meeting", "summit", "conference", "dialogue", "talks",
+            "visit");
+    private static final List<String> DOCUMENT_HEADS = List.of("statement", "declaration", "communiqu", "document");
     private static final Pattern ADMINISTRATION = Pattern.compile("[’']s (?:government|administration|cabinet)\\b");
     private static final Pattern COORDINATED = Pattern.compile("(\\p{L}[\\p{L}-]*)(?:,? (?:and|or) |, )$");
 
@@ -104,7 +108,14 @@ final class ReferenceResolver {
             if (words.length < 2) {
                 continue;
             }
-            Matcher m = COORDINATED.matcher(textBefore(body, s, r.span().begin()));
+            String before = textBefore(body, s, r.span().begin());
+            // what COORDINATED needs at the end ($: before a final line terminator too), tested first: searching
+            // for it at every position costs far more
+            String end = withoutFinalLineTerminator(before);
+            if (!end.endsWith(", ") && !end.endsWith(" and ") && !end.endsWith(" or ")) {
+                continue;
+            }
+            Matcher m = COORDINATED.matcher(before);
             if (!m.find()) {
                 continue;
             }
@@ -116,6 +127,17 @@ final class ReferenceResolver {
                 refs.add(new Reference(found.get(0), span, Offsets.slice(body, span), How.COORDINATION, null));
             }
         }
+    }
+
+    /** The text without the one line terminator at its end that {@code $} may stand before. */
+    private static String withoutFinalLineTerminator(String text) {
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        if (!text.isEmpty() && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(text.length() - 1)) >= 0) {
+            return text.substring(0, text.length() - 1);
+        }
+        return text;
     }
 
     private static String textBefore(String body, Sentence s, int position) {
@@ -168,7 +190,8 @@ final class ReferenceResolver {
     }
 
     private void addAnaphora(String body, Sentence s, List<Reference> refs, List<SentenceView> history) {
-        Matcher m = MEETING_PHRASE.matcher(s.text());
+        // each phrase is searched for only when the sentence holds one of the head words it ends with
+        Matcher m = MEETING_PHRASE.matcher(containsAny(s.text(), MEETING_HEADS) ? s.text() : "");
         while (m.find()) {
             Span span = spanIn(s, m.start(), m.end());
             String modifiers = m.group(1).toLowerCase(Locale.ROOT);
@@ -191,7 +214,7 @@ final class ReferenceResolver {
             target.ifPresent(t -> refs.add(new Reference(t.entity(), span, Offsets.slice(body, span),
                     How.ANAPHORA, null)));
         }
-        m = DOCUMENT_PHRASE.matcher(s.text());
+        m = DOCUMENT_PHRASE.matcher(containsAny(s.text(), DOCUMENT_HEADS) ? s.text() : "");
         while (m.find()) {
             Span span = spanIn(s, m.start(), m.end());
             String head = m.group(2).toLowerCase(Locale.ROOT);
@@ -207,7 +230,7 @@ final class ReferenceResolver {
             target.ifPresent(t -> refs.add(new Reference(t.entity(), span, Offsets.slice(body, span),
                     How.ANAPHORA, null)));
         }
-        m = DOCUMENTS_PHRASE.matcher(s.text());
+        m = DOCUMENTS_PHRASE.matcher(s.text().contains("documents") ? s.text() : "");
         while (m.find()) {
             Span span = spanIn(s, m.start(), m.end());
             for (int i = history.size() - 1; i >= Math.max(0, history.size() - 6); i--) {
@@ -230,7 +253,7 @@ final class ReferenceResolver {
             latest(history, 3, r -> r.entity().kind() == EntityKind.PERSON).ifPresent(t ->
                     refs.add(new Reference(t.entity(), span, pronoun, How.ANAPHORA, null)));
         }
-        m = GOVERNMENT.matcher(s.text());
+        m = GOVERNMENT.matcher(s.text().contains("overnment") ? s.text() : "");
         while (m.find()) {
             Span span = spanIn(s, m.start(), m.end());
             latest(history, 4, r -> r.entity().kind() == EntityKind.STATE).ifPresent(t ->
@@ -305,6 +328,15 @@ final class ReferenceResolver {
                 eventDates.put(r, date);
             }
         }
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsWord(String lower, String head) {

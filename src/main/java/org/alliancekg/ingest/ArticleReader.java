@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,10 +31,20 @@ public final class ArticleReader {
     public static final String SUFFIX = ".md";
 
     private final ProjectLayout layout;
+    private final BiConsumer<Path, byte[]> onRead;
 
     /** A reader for the articles of this project. */
     public ArticleReader(ProjectLayout layout) {
+        this(layout, TextFiles.NOTHING);
+    }
+
+    /**
+     * A reader for the articles of this project that gives {@code onRead} the bytes of each file it reads (so that
+     * a build can fingerprint its inputs without reading them twice).
+     */
+    public ArticleReader(ProjectLayout layout, BiConsumer<Path, byte[]> onRead) {
         this.layout = layout;
+        this.onRead = onRead;
     }
 
     /** Every {@code *.md} under {@code data/articles}, sorted by id; problems of all files are reported together. */
@@ -55,7 +66,7 @@ public final class ArticleReader {
         String shown = layout.display(file);
         String name = file.getFileName().toString();
         String id = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
-        return parse(id, shown, TextFiles.readUtf8(file, shown));
+        return parse(id, shown, TextFiles.readUtf8(file, shown, onRead));
     }
 
     /**

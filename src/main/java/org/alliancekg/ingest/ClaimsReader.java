@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import java.util.Optional;
@@ -33,10 +34,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ClaimsReader {
 
     private final ProjectLayout layout;
+    private final BiConsumer<Path, byte[]> onRead;
 
     /** A reader for the claims of this project. */
     public ClaimsReader(ProjectLayout layout) {
+        this(layout, TextFiles.NOTHING);
+    }
+
+    /**
+     * A reader for the claims of this project that gives {@code onRead} the bytes of each file it reads (so that
+     * a build can fingerprint its inputs without reading them twice).
+     */
+    public ClaimsReader(ProjectLayout layout, BiConsumer<Path, byte[]> onRead) {
         this.layout = layout;
+        this.onRead = onRead;
     }
 
     /** Every claims file ({@code .yaml}, {@code .yml}, {@code .json}), sorted; problems reported together. */
@@ -72,7 +83,7 @@ public final class ClaimsReader {
         }
         String name = file.getFileName().toString();
         String fileId = name.substring(0, name.lastIndexOf('.'));
-        String text = TextFiles.readUtf8(file, shown);
+        String text = TextFiles.readUtf8(file, shown, onRead);
         StructuredInput.scan(mapper, text, shown, 0);
         Problems problems = new Problems();
         List<ClaimFields> fields = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import org.alliancekg.vocab.Concept;
@@ -27,10 +28,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class EntityCatalogReader {
 
     private final ProjectLayout layout;
+    private final BiConsumer<Path, byte[]> onRead;
 
     /** A reader for the catalogue of this project. */
     public EntityCatalogReader(ProjectLayout layout) {
+        this(layout, TextFiles.NOTHING);
+    }
+
+    /**
+     * A reader for the catalogue of this project that gives {@code onRead} the bytes of each file it reads (so that
+     * a build can fingerprint its inputs without reading them twice).
+     */
+    public EntityCatalogReader(ProjectLayout layout, BiConsumer<Path, byte[]> onRead) {
         this.layout = layout;
+        this.onRead = onRead;
     }
 
     /** Reads every catalogue file; all problems of all files are reported together. */
@@ -67,7 +78,7 @@ public final class EntityCatalogReader {
         if (mapper == null) {
             throw new InputException(new Problem(shown, 0, null, "not a .yaml, .yml or .json file"));
         }
-        String text = TextFiles.readUtf8(file, shown);
+        String text = TextFiles.readUtf8(file, shown, onRead);
         StructuredInput.scan(mapper, text, shown, 0);
         Problems problems = new Problems();
         List<Entity> entities = new ArrayList<>();

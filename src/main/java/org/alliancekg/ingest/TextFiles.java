@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 /** Reads input files as strict UTF-8, refusing malformed bytes and oversized files. */
 final class TextFiles {
@@ -24,6 +25,14 @@ final class TextFiles {
      * UTF-8, or when the file is too large or unreadable.
      */
     static String readUtf8(Path file, String shown) {
+        return readUtf8(file, shown, NOTHING);
+    }
+
+    /** Does nothing with the bytes read. */
+    static final BiConsumer<Path, byte[]> NOTHING = (file, bytes) -> { };
+
+    /** As {@link #readUtf8(Path, String)}, giving {@code onRead} the file's bytes first. */
+    static String readUtf8(Path file, String shown, BiConsumer<Path, byte[]> onRead) {
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -35,6 +44,7 @@ final class TextFiles {
         } catch (IOException e) {
             throw new InputException(Problem.unreadable(shown, e), e);
         }
+        onRead.accept(file, bytes);
         return decode(bytes, shown);
     }
 

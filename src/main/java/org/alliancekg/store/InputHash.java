@@ -10,13 +10,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.alliancekg.ingest.ProjectLayout;
 
 /**
  * SHA-256 over every build input: each regular file under {@code data/}, {@code ontology/} and
- * {@code queries/checks/}, taken in path order as relative path, a zero byte, the content, a zero byte.
+ * {@code queries/checks/}, taken in path order as relative path, a zero byte, the SHA-256 of its content, a zero
+ * byte. Hashing each file on its own lets a build fingerprint the files as it reads them, in any order and on any
+ * thread, so that it reads each input once ({@link #of(ProjectLayout, Map)}).
  *
  * <p>{@link #stamp(ProjectLayout)} is a cheaper fingerprint of the same files (names, sizes and modification
  * times, no content), so that a large project whose files did not change is recognized without reading them.
@@ -68,6 +71,15 @@ public final class InputHash {
 
     /** The input hash of the project, lower-case hex. */
     public static String of(ProjectLayout layout) {
+        return of(layout, Map.of());
+    }
+
+    /**
+     * The input hash of the project, lower-case hex, taking the {@link #digest digest} of a file from
+     * {@code digests} (by the file's relative path as {@link ProjectLayout#display} gives it) when it is there and
+     * reading the file otherwise.
+     */
+    public static String of(ProjectLayout layout, Map<String, byte[]> digests) {
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(layout.dataDir(), layout.ontologyDir(), layout.checksDir())) {
             if (Files.isDirectory(dir)) {
@@ -82,9 +94,10 @@ public final class InputHash {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String name : names) {
+                byte[] d = digests.get(name);
                 md.update(name.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
-                md.update(Files.readAllBytes(layout.root().resolve(name)));
+                md.update(d != null ? d : digest(Files.readAllBytes(layout.root().resolve(name))));
                 md.update((byte) 0);
             }
             return HexFormat.of().formatHex(md.digest());
@@ -92,6 +105,15 @@ public final class InputHash {
             throw new IllegalStateException("SHA-256 unavailable", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read build inputs", e);
+        }
+    }
+
+    /** The SHA-256 of a file's content, as {@link #of(ProjectLayout, Map)} takes it. */
+    public static byte[] digest(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }

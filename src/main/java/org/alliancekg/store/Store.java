@@ -166,14 +166,16 @@ public final class Store {
      * removed, {@code current} left as it was, and the exception rethrown.
      */
     public Path commitBulk(String inputHash, Loader loader, Filler filler) {
-        return commitBulk(inputHash, null, loader, filler);
+        return commitBulk(() -> inputHash, null, loader, filler);
     }
 
     /**
      * As {@link #commitBulk(String, Loader, Filler)}, recording also the {@link InputHash#stamp stamp} of the input
-     * files, taken before the build read them (or null).
+     * files, taken before the build read them (or null), and taking the input hash once the filler has returned (a
+     * build fingerprints its inputs as it reads them).
      */
-    public Path commitBulk(String inputHash, String inputStamp, Loader loader, Filler filler) {
+    public Path commitBulk(java.util.function.Supplier<String> inputHash, String inputStamp, Loader loader,
+                           Filler filler) {
         Path root = layout.dbRoot();
         Path dir;
         try {
@@ -216,7 +218,7 @@ public final class Store {
                 text.abandon();
                 TDBInternal.expel(tdb);
             }
-            BuildInfo info = new BuildInfo(inputHash, Instant.now(), counts, inputStamp);
+            BuildInfo info = new BuildInfo(inputHash.get(), Instant.now(), counts, inputStamp);
             writeInfo(dir.resolve(BUILD_INFO), info);
             swapCurrent(dir);
         } catch (RuntimeException | IOException e) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.alliancekg.build.GraphBuilder;
@@ -61,5 +62,24 @@ class InputStampTest {
         assertFalse(store.isStale());
         Files.writeString(article, Files.readString(article) + "\nAnd another.\n");
         assertTrue(store.isStale());
+    }
+
+    @Test
+    void theHashTakesTheDigestsOfFilesAlreadyReadAndReadsTheOthers() throws Exception {
+        ProjectLayout layout = ProjectLayout.of(TestProjects.copy("fixtures/mini", tmp.resolve("project")));
+        Path article;
+        try (Stream<Path> s = Files.list(layout.articlesDir())) {
+            article = s.sorted().findFirst().orElseThrow();
+        }
+        String shown = layout.display(article);
+        String whole = InputHash.of(layout);
+
+        // the digest of the bytes as read gives the hash of the files on disk
+        assertEquals(whole, InputHash.of(layout, Map.of(shown, InputHash.digest(Files.readAllBytes(article)))));
+        // the digest given is the one taken, not the file's (the build gives what it read)
+        String other = InputHash.of(layout, Map.of(shown, InputHash.digest("other text".getBytes())));
+        assertNotEquals(whole, other);
+        Files.writeString(article, "other text");
+        assertEquals(other, InputHash.of(layout));
     }
 }
