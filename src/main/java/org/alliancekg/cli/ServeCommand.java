@@ -10,7 +10,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -109,6 +111,12 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65_535) {
             return fail(err, Main.EXIT_USAGE, "--port " + port + ": not a port (0 to 65535; 0 for any free port)");
+        }
+        for (Map.Entry<String, Long> limit : List.of(Map.entry("--query-timeout", queryTimeoutMs),
+                Map.entry("--max-rows", maxRows), Map.entry("--max-request-bytes", maxRequestBytes))) {
+            if (limit.getValue() <= 0) {
+                return fail(err, Main.EXIT_USAGE, limit.getKey() + " " + limit.getValue() + ": must be at least 1");
+            }
         }
         InetAddress address;
         try {

@@ -50,6 +50,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void aLimitBelowOneIsAUsageErrorAndBuildsNothing() throws Exception {
+        Path project = TestProjects.copy("fixtures/mini", tmp.resolve("p"));
+        Path db = tmp.resolve("db");
+        assertEquals(Main.EXIT_USAGE, run("serve", "--max-rows", "0", "--project", project.toString(),
+                "--db", db.toString()));
+        assertOneLine("serve: --max-rows 0: must be at least 1");
+        InProcessCommand again = new InProcessCommand();
+        assertEquals(Main.EXIT_USAGE, again.run("serve", "--query-timeout", "-5", "--project", project.toString(),
+                "--db", db.toString()));
+        again.assertOneLineError("serve: --query-timeout -5: must be at least 1");
+        assertFalse(Files.exists(db), "nothing built");
+    }
+
+    @Test
     void portInUseExitsOneBeforeBuilding() throws Exception {
         Path project = TestProjects.copy("fixtures/mini", tmp.resolve("p"));
         Path db = tmp.resolve("db");
