@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.alliancekg.store.DatasetStatistics;
 import org.alliancekg.store.Store;
 import org.alliancekg.serve.Templates;
 import org.alliancekg.vocab.Iris;

@@ -2,10 +2,14 @@ package org.alliancekg.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.alliancekg.serve.FeatureModule;
 import org.alliancekg.serve.ServerContext;
+import org.alliancekg.store.CachedStatistics;
+import org.alliancekg.store.DatasetStatistics;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -74,7 +78,8 @@ public final class LinkedDataModule extends FeatureModule {
         for (String path : RESOURCE_PATHS) {
             builder.addServlet(path, resources);
         }
-        CachedStatistics statistics = new CachedStatistics(ctx.dataset());
+        CachedStatistics cached = ctx.statistics();
+        Supplier<Optional<DatasetStatistics>> statistics = () -> cached.await(CachedStatistics.PAGE_WAIT);
         VoidServlet voidServlet = new VoidServlet(ctx.dataset(), statistics, links, ctx.serviceName());
         for (String path : VOID_PATHS) {
             builder.addServlet(path, voidServlet);

@@ -3,6 +3,7 @@ package org.alliancekg.publish;
 import java.util.List;
 import java.util.Map;
 
+import org.alliancekg.store.DatasetStatistics;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;

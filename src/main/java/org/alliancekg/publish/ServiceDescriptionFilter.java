@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.alliancekg.store.DatasetStatistics;
 
 
 /**
@@ -28,10 +29,10 @@ final class ServiceDescriptionFilter extends HttpFilter {
     /** Parameter asking for the description explicitly. */
     static final String PARAMETER = "service-description";
 
-    private final Supplier<DatasetStatistics> statistics;
+    private final Supplier<Optional<DatasetStatistics>> statistics;
     private final SiteLinks links;
 
-    ServiceDescriptionFilter(Supplier<DatasetStatistics> statistics, SiteLinks links) {
+    ServiceDescriptionFilter(Supplier<Optional<DatasetStatistics>> statistics, SiteLinks links) {
         this.statistics = statistics;
         this.links = links;
     }
@@ -58,12 +59,17 @@ final class ServiceDescriptionFilter extends HttpFilter {
         }
         String path = req.getRequestURI().substring(req.getContextPath().length());
         String endpoint = links.siteBase(req) + (path.startsWith("/") ? path.substring(1) : path);
+        Optional<DatasetStatistics> counted = statistics.get();
+        if (counted.isEmpty()) {
+            NotCountedYet.answer(resp);
+            return;
+        }
         Format f = format.get();
         byte[] body;
         if (f.isRdf()) {
-            body = Responses.rdf(ServiceDescriber.describe(statistics.get(), endpoint), f);
+            body = Responses.rdf(ServiceDescriber.describe(counted.get(), endpoint), f);
         } else {
-            String content = DescriptionPages.serviceContent(endpoint, statistics.get(),
+            String content = DescriptionPages.serviceContent(endpoint, counted.get(),
                     x -> endpoint + "?" + PARAMETER + "=" + x.extension(), links);
             body = PageLayout.page("SPARQL endpoint", links, path, content).getBytes(StandardCharsets.UTF_8);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.alliancekg.store.DatasetStatistics;
 import org.alliancekg.store.Store;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;

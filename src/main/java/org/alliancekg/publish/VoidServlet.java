@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.alliancekg.serve.ProblemWriter;
+import org.alliancekg.store.CachedStatistics;
+import org.alliancekg.store.DatasetStatistics;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -26,9 +28,9 @@ final class VoidServlet extends HttpServlet {
     private final transient Supplier<DatasetGraph> dataset;
     private final transient SiteLinks links;
     private final String service;
-    private final transient Supplier<DatasetStatistics> statistics;
+    private final transient Supplier<Optional<DatasetStatistics>> statistics;
 
-    VoidServlet(Supplier<DatasetGraph> dataset, Supplier<DatasetStatistics> statistics, SiteLinks links,
+    VoidServlet(Supplier<DatasetGraph> dataset, Supplier<Optional<DatasetStatistics>> statistics, SiteLinks links,
                 String service) {
         this.dataset = dataset;
         this.statistics = statistics;
@@ -54,7 +56,12 @@ final class VoidServlet extends HttpServlet {
         }
         DatasetGraph dsg = dataset.get();
         String siteBase = links.siteBase(req);
-        DatasetStatistics stats = statistics.get();
+        Optional<DatasetStatistics> counted = statistics.get();
+        if (counted.isEmpty()) {
+            NotCountedYet.answer(resp);
+            return;
+        }
+        DatasetStatistics stats = counted.get();
         Format f = format.get();
         byte[] body = Txn.calculateRead(dsg, () -> {
             Model model = VoidDescriber.describe(dsg, stats, siteBase, service);

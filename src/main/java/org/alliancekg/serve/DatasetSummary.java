@@ -1,10 +1,15 @@
 package org.alliancekg.serve;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import org.alliancekg.store.CachedStatistics;
+import org.alliancekg.store.DatasetStatistics;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -74,6 +79,24 @@ public record DatasetSummary(long quads, long defaultTriples, List<GraphCount> g
             }
             return new DatasetSummary(quads, defaultTriples, graphs, classes);
         });
+    }
+
+    /**
+     * The summary of counts already made ({@link CachedStatistics}): the same figures as {@link #of(DatasetGraph)}
+     * for a dataset whose default graph is the union of its named graphs, without counting again.
+     */
+    public static DatasetSummary of(DatasetStatistics statistics) {
+        List<GraphCount> graphs = new ArrayList<>();
+        long quads = 0;
+        for (Map.Entry<String, Long> e : statistics.graphTriples().entrySet()) {
+            graphs.add(new GraphCount(NodeFactory.createURI(e.getKey()), e.getValue()));
+            quads += e.getValue();
+        }
+        List<ClassCount> classes = new ArrayList<>();
+        statistics.classEntities().forEach((type, n) -> classes.add(new ClassCount(NodeFactory.createURI(type), n)));
+        classes.sort(Comparator.comparingLong(ClassCount::instances).reversed()
+                .thenComparing(c -> c.type().getURI()));
+        return new DatasetSummary(quads, statistics.triples(), graphs, classes);
     }
 
     private static List<Binding> select(DatasetGraph dataset, String queryString) {

@@ -3,9 +3,11 @@ package org.alliancekg.serve;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.alliancekg.store.Store;
 import org.alliancekg.export.ExportFormat;
@@ -27,7 +29,7 @@ import org.apache.jena.query.ParameterizedSparqlString;
  *
  * @param serviceName the Fuseki service name, e.g. {@code kg}
  * @param endpoints   the service's endpoints, in the order to show
- * @param summary     the counts to show
+ * @param summary     the counts to show; null while they are being counted (the page says so)
  * @param queries     the example queries to list
  */
 public record HomePage(String serviceName, List<EndpointLink> endpoints, DatasetSummary summary,
@@ -109,7 +111,6 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
 
     public HomePage {
         Objects.requireNonNull(serviceName, "serviceName");
-        Objects.requireNonNull(summary, "summary");
         endpoints = List.copyOf(endpoints);
         queries = List.copyOf(queries);
     }
@@ -142,27 +143,63 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
                 .map(e -> new Link(path(e), e.kind().description())).toList();
         List<Link> exports = java.util.Arrays.stream(ExportFormat.values())
                 .map(f -> new Link(EXPORT_PATH + f.extension(), exportExplanation(f))).toList();
-        List<Row> classes = summary.classes().stream().map(c -> new Row(shortName(c.type()),
+        boolean counted = summary != null;
+        DatasetSummary shown = counted ? summary : new DatasetSummary(0, 0, List.of(), List.of());
+        List<Row> classes = shown.classes().stream().map(c -> new Row(shortName(c.type()),
                 runnable && c.type().isURI() && writableIri(c.type().getURI())
                         ? runLink(instancesQuery(c.type())) : null,
                 num.format(c.instances()))).toList();
         String getPath = graphStorePath();
-        List<Row> graphs = summary.graphs().stream().map(g -> {
-            String name = g.graph().isURI() ? g.graph().getURI() : g.graph().toString();
-            String href = getPath != null && g.graph().isURI()
-                    ? getPath + "?graph=" + URLEncoder.encode(name, StandardCharsets.UTF_8) : null;
-            return new Row(name, href, num.format(g.statements()));
-        }).toList();
+        List<Row> graphs = shown.graphs().size() > MAX_GRAPH_ROWS ? graphFamilies(num, getPath)
+                : shown.graphs().stream().map(g -> graphRow(g, num, getPath)).toList();
         List<QueryItem> items = queries.stream().map(q -> new QueryItem(q.title(), q.fileName(), q.text(),
                 runnable ? runLink(q.text()) : null)).toList();
         return Templates.render("home", new Scope(SiteNav.STYLESHEET, SiteNav.bar(serviceName, path -> path, "/"),
-                PAGES, Iris.ID, num.format(summary.quads()), num.format(summary.graphs().size()),
-                num.format(summary.defaultTriples()), endpointLinks, SiteNav.DOWNLOADS_ANCHOR,
+                PAGES, Iris.ID, counted, num.format(shown.quads()), num.format(shown.graphs().size()),
+                num.format(shown.defaultTriples()), endpointLinks, SiteNav.DOWNLOADS_ANCHOR,
                 "/dumps/" + Store.DUMP_NAME, exports, classes, graphs, items, !items.isEmpty()));
     }
 
+    /**
+     * Above this many named graphs (a corpus of thousands of articles has two per article) the table lists each
+     * family of graphs once: the graphs whose IRIs share everything up to the last {@code /}, with how many there are
+     * and their triples together.
+     */
+    static final int MAX_GRAPH_ROWS = 100;
+
+    private List<Row> graphFamilies(NumberFormat num, String getPath) {
+        TreeMap<String, List<DatasetSummary.GraphCount>> families = new TreeMap<>();
+        for (DatasetSummary.GraphCount g : summary.graphs()) {
+            String name = graphName(g);
+            families.computeIfAbsent(name.substring(0, name.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(g);
+        }
+        List<Row> rows = new ArrayList<>();
+        families.forEach((prefix, members) -> {
+            if (members.size() == 1) {
+                rows.add(graphRow(members.get(0), num, getPath));
+            } else {
+                long triples = members.stream().mapToLong(DatasetSummary.GraphCount::statements).sum();
+                rows.add(new Row(prefix + "\u2026 (" + num.format(members.size()) + " graphs)", null,
+                        num.format(triples)));
+            }
+        });
+        return rows;
+    }
+
+    private static Row graphRow(DatasetSummary.GraphCount g, NumberFormat num, String getPath) {
+        String name = graphName(g);
+        String href = getPath != null && g.graph().isURI()
+                ? getPath + "?graph=" + URLEncoder.encode(name, StandardCharsets.UTF_8) : null;
+        return new Row(name, href, num.format(g.statements()));
+    }
+
+    private static String graphName(DatasetSummary.GraphCount g) {
+        return g.graph().isURI() ? g.graph().getURI() : g.graph().toString();
+    }
+
     /** The template's values ({@code bar} is markup made by {@link SiteNav}). */
-    record Scope(String stylesheet, String bar, List<PageLink> pages, String idBase, String quads, String graphCount,
+    record Scope(String stylesheet, String bar, List<PageLink> pages, String idBase, boolean counted, String quads,
+                 String graphCount,
                  String defaultTriples, List<Link> endpoints, String downloadsAnchor, String dump, List<Link> exports,
                  List<Row> classes, List<Row> graphs, List<QueryItem> queries, boolean hasQueries) {
     }

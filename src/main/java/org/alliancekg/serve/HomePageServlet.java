@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.alliancekg.store.CachedStatistics;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
@@ -19,7 +20,9 @@ import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 
 /**
- * Serves the {@link HomePage} at {@code /} (GET and HEAD), counted afresh from the live dataset on each request.
+ * Serves the {@link HomePage} at {@code /} (GET and HEAD), with the counts of the live dataset
+ * ({@link CachedStatistics}: counted once per data version, not on each request; a page asked for before the first
+ * count is done says the counts are coming).
  * Any other path that reaches it answers 404, any other method 405.
  */
 final class HomePageServlet extends HttpServlet {
@@ -28,14 +31,17 @@ final class HomePageServlet extends HttpServlet {
 
     private final String serviceName;
     private final transient List<Path> queryDirs;
+    private final transient CachedStatistics statistics;
 
     /**
      * @param serviceName the Fuseki service to describe, e.g. {@code kg}
      * @param queryDirs   folders whose {@code *.rq} files are listed as example queries, in this order
+     * @param statistics  the counts of the served dataset
      */
-    HomePageServlet(String serviceName, List<Path> queryDirs) {
+    HomePageServlet(String serviceName, List<Path> queryDirs, CachedStatistics statistics) {
         this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
         this.queryDirs = List.copyOf(queryDirs);
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
     }
 
     @Override
@@ -70,7 +76,8 @@ final class HomePageServlet extends HttpServlet {
         for (Path dir : queryDirs) {
             queries.addAll(ExampleQuery.readAll(dir));
         }
-        return new HomePage(serviceName, endpoints(service), DatasetSummary.of(service.getDataset()), queries);
+        DatasetSummary summary = statistics.await(CachedStatistics.PAGE_WAIT).map(DatasetSummary::of).orElse(null);
+        return new HomePage(serviceName, endpoints(service), summary, queries);
     }
 
     /** The named endpoints of the service: query endpoints, then graph store, then others; by name within each. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -16,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.alliancekg.ingest.ProjectLayout;
-import org.alliancekg.text.TextIndexes;
+import org.alliancekg.store.CachedStatistics;
 import org.alliancekg.store.ServerStatus;
 import org.alliancekg.store.Store;
+import org.alliancekg.text.TextIndexes;
 import org.alliancekg.vocab.Iris;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
@@ -495,20 +497,23 @@ public final class KgServer {
             }
             List<Path> queryDirs = List.of(layout.queriesDir().resolve("cq"), layout.queriesDir().resolve("examples"));
 
-            FusekiServer.Builder fusekiBuilder = FusekiServer.create()
-                    .port(port)
-                    .loopback(false)
-                    .parseConfig(config)
-                    .addServlet("", new HomePageServlet(service, queryDirs))
-                    .addServlet("/static/*", new StaticResourceServlet());
             AtomicReference<DatasetGraph> served = new AtomicReference<>();
-            ServerContext context = new ServerContext(layout, config, service, realDb, () -> {
+            Supplier<DatasetGraph> dataset = () -> {
                 DatasetGraph dsg = served.get();
                 if (dsg == null) {
                     throw new IllegalStateException("the dataset is available once the server is built");
                 }
                 return dsg;
-            }, publicBase, settings);
+            };
+            CachedStatistics statistics = new CachedStatistics(dataset);
+            FusekiServer.Builder fusekiBuilder = FusekiServer.create()
+                    .port(port)
+                    .loopback(false)
+                    .parseConfig(config)
+                    .addServlet("", new HomePageServlet(service, queryDirs, statistics))
+                    .addServlet("/static/*", new StaticResourceServlet());
+            ServerContext context = new ServerContext(layout, config, service, realDb, dataset, statistics, publicBase,
+                    settings);
             List<FusekiModule> fusekiModules = new ArrayList<>(FusekiModules.getSystemModules().asList());
             for (Function<ServerContext, FusekiModule> module : modules) {
                 fusekiModules.add(module.apply(context));

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.alliancekg.ingest.ProjectLayout;
+import org.alliancekg.store.CachedStatistics;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 
@@ -16,11 +17,14 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * @param serviceName  the SPARQL service name, e.g. {@code kg}
  * @param database     the live TDB2 database directory (real path)
  * @param dataset      the served dataset; available once the server is built (read it in a transaction)
+ * @param statistics   the counts of the served dataset, kept until its data changes (shared by every page that
+ *                     shows them: counting takes minutes on a large database)
  * @param publicBase   the public base IRI that the data uses, e.g. {@code https://w3id.org/alliance-kg/}
  * @param settings     server settings (limits, credentials) from the command line or defaults
  */
 public record ServerContext(ProjectLayout layout, Model config, String serviceName, Path database,
-                            Supplier<DatasetGraph> dataset, String publicBase, ServerSettings settings) {
+                            Supplier<DatasetGraph> dataset, CachedStatistics statistics, String publicBase,
+                            ServerSettings settings) {
 
     public ServerContext {
         Objects.requireNonNull(layout, "layout");
@@ -28,6 +32,7 @@ public record ServerContext(ProjectLayout layout, Model config, String serviceNa
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(publicBase, "publicBase");
         Objects.requireNonNull(settings, "settings");
     }

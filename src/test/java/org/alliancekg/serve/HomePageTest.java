@@ -144,4 +144,36 @@ class HomePageTest {
         assertEquals(List.of("https://w3id.org/alliance-kg/id/threat/ballistic-missiles",
                 "https://w3id.org/alliance-kg/id/threat/hypersonic-weapons"), instances);
     }
+
+    @Test
+    void manyGraphsAreListedByFamilyWithTheirCountAndTriplesTogether() {
+        List<DatasetSummary.GraphCount> graphs = new java.util.ArrayList<>();
+        graphs.add(new DatasetSummary.GraphCount(
+                NodeFactory.createURI("https://w3id.org/alliance-kg/graph/facts"), 5));
+        for (int i = 0; i < HomePage.MAX_GRAPH_ROWS; i++) {
+            graphs.add(new DatasetSummary.GraphCount(
+                    NodeFactory.createURI("https://w3id.org/alliance-kg/graph/article/a" + i), 10));
+            graphs.add(new DatasetSummary.GraphCount(
+                    NodeFactory.createURI("https://w3id.org/alliance-kg/graph/suggested/a" + i), 1));
+        }
+        String html = new HomePage("kg", ENDPOINTS, new DatasetSummary(1205, 1200, graphs, List.of()), List.of())
+                .render();
+        String table = html.substring(html.indexOf("<table id=\"graphs\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertEquals(3, table.split("<tr><td>", -1).length - 1, table);
+        assertTrue(table.contains("https://w3id.org/alliance-kg/graph/article/\u2026 (100 graphs)</td>"
+                + "<td class=\"count\">1,000</td>"), table);
+        assertTrue(table.contains("https://w3id.org/alliance-kg/graph/suggested/\u2026 (100 graphs)"), table);
+        assertTrue(table.contains("?graph=https%3A%2F%2Fw3id.org%2Falliance-kg%2Fgraph%2Ffacts"), "a graph alone "
+                + "keeps its link: " + table);
+        assertTrue(html.contains("<span id=\"graph-count\">201</span>"), "the total still counts every graph");
+    }
+
+    @Test
+    void beforeTheFirstCountThePageSaysTheCountsAreComingAndStillLinksEverything() {
+        String html = new HomePage("kg", ENDPOINTS, null, List.of()).render();
+        assertTrue(html.contains("being counted"), html);
+        assertFalse(html.contains("<table"), "no tables of counts without counts");
+        assertTrue(html.contains("href=\"/void\""), "the pages are still linked");
+    }
 }

@@ -1,9 +1,10 @@
-package org.alliancekg.publish;
+package org.alliancekg.store;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.alliancekg.text.TextIndexes;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.query.Dataset;
@@ -13,10 +14,13 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Counts over the union of a dataset's named graphs (what a query without {@code GRAPH} sees on the endpoint),
- * computed with SPARQL. A triple stated in two graphs counts once in the union, once in each graph. Call
+ * computed from the quad indexes of a TDB2 database ({@link IndexStatistics}) or else with SPARQL. A triple stated
+ * in two graphs counts once in the union, once in each graph. Call
  * {@link #of(DatasetGraph)} inside a read transaction.
  *
  * @param triples           distinct triples
@@ -34,8 +38,17 @@ public record DatasetStatistics(long triples, long entities, long classes, long 
                                 long distinctObjects, long sameAsWikidata, Map<String, Long> graphTriples,
                                 Map<String, Long> classEntities, Map<String, Long> propertyTriples) {
 
-    /** Counts the dataset. */
+    /** Counts the dataset: from its quad indexes when it is a TDB2 database, else with SPARQL. */
     public static DatasetStatistics of(DatasetGraph dsg) {
+        DatasetGraph base = TextIndexes.unwrap(dsg);
+        if (DatabaseMgr.isTDB2(base)) {
+            return IndexStatistics.of(TDBInternal.getDatasetGraphTDB(base));
+        }
+        return bySparql(dsg);
+    }
+
+    /** Counts the dataset with SPARQL (the definition the index counts follow; any kind of dataset). */
+    static DatasetStatistics bySparql(DatasetGraph dsg) {
         Dataset ds = DatasetFactory.wrap(dsg);
         String distinctTriples = "SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }";
         long triples = count(ds, "SELECT (COUNT(*) AS ?n) { " + distinctTriples + " }");
