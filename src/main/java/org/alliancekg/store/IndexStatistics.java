@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
@@ -110,50 +111,43 @@ final class IndexStatistics {
         }
 
         Map<NodeId, Long> perClass = new HashMap<>();
-        NodeId type = nodes.getNodeIdForNode(RDF.type.asNode());
-        if (!NodeId.isDoesNotExist(type)) {
-            NodeId c0 = null;
-            NodeId i0 = null;
-            for (Iterator<Tuple<NodeId>> it = range(type); it.hasNext(); ) {
-                Tuple<NodeId> t = it.next();
-                NodeId c = t.get(3);
-                NodeId i = t.get(1);
-                if (!c.equals(c0) || !i.equals(i0)) {
-                    perClass.merge(c, 1L, Long::sum);
-                    c0 = c;
-                    i0 = i;
-                }
-            }
-        }
+        forEachDistinctPair(RDF.type.asNode(), (instance, c) -> perClass.merge(c, 1L, Long::sum));
 
-        long sameAsWikidata = 0;
-        NodeId sameAs = nodes.getNodeIdForNode(SAME_AS);
-        if (!NodeId.isDoesNotExist(sameAs)) {
-            NodeId a0 = null;
-            NodeId b0 = null;
-            for (Iterator<Tuple<NodeId>> it = range(sameAs); it.hasNext(); ) {
-                Tuple<NodeId> t = it.next();
-                NodeId a = t.get(1);
-                NodeId b = t.get(3);
-                if (!b.equals(b0) || !a.equals(a0)) {
-                    Node object = nodes.getNodeForNodeId(b);
-                    if (object.isURI() && object.getURI().startsWith(Namespaces.WD)) {
-                        sameAsWikidata++;
-                    }
-                    a0 = a;
-                    b0 = b;
-                }
+        long[] sameAsWikidata = {0};
+        forEachDistinctPair(SAME_AS, (a, b) -> {
+            Node object = nodes.getNodeForNodeId(b);
+            if (object.isURI() && object.getURI().startsWith(Namespaces.WD)) {
+                sameAsWikidata[0]++;
             }
-        }
+        });
 
         return new DatasetStatistics(triples, entities, perClass.size(), perPredicate.size(), subjects, objects,
-                sameAsWikidata, byIri(perGraph), byIri(perClass), byIri(perPredicate));
+                sameAsWikidata[0], byIri(perGraph), byIri(perClass), byIri(perPredicate));
     }
 
-    /** The quads whose predicate is {@code p}, from POSG: sorted by object, then subject, then graph. */
-    private Iterator<Tuple<NodeId>> range(NodeId p) {
+    /**
+     * Calls {@code each} once per distinct (subject, object) of the triples whose predicate is {@code predicate},
+     * whatever the graphs that hold them: POSG sorts by object, then subject, then graph, so the copies of a triple
+     * in several graphs are consecutive.
+     */
+    private void forEachDistinctPair(Node predicate, BiConsumer<NodeId, NodeId> each) {
+        NodeId p = nodes.getNodeIdForNode(predicate);
+        if (NodeId.isDoesNotExist(p)) {
+            return;
+        }
         Tuple<NodeId> pattern = TupleFactory.tuple(NodeId.NodeIdAny, NodeId.NodeIdAny, p, NodeId.NodeIdAny);
-        return index("POSG").find(pattern);
+        NodeId s0 = null;
+        NodeId o0 = null;
+        for (Iterator<Tuple<NodeId>> it = index("POSG").find(pattern); it.hasNext(); ) {
+            Tuple<NodeId> t = it.next();
+            NodeId s = t.get(1);
+            NodeId o = t.get(3);
+            if (!o.equals(o0) || !s.equals(s0)) {
+                each.accept(s, o);
+                s0 = s;
+                o0 = o;
+            }
+        }
     }
 
     private TupleIndex index(String name) {
