@@ -150,7 +150,7 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
                         ? runLink(instancesQuery(c.type())) : null,
                 num.format(c.instances()))).toList();
         String getPath = graphStorePath();
-        List<Row> graphs = shown.graphs().size() > MAX_GRAPH_ROWS ? graphFamilies(num, getPath)
+        List<Row> graphs = shown.graphs().size() > MAX_GRAPH_ROWS ? graphFamilies(shown.graphs(), num, getPath)
                 : shown.graphs().stream().map(g -> graphRow(g, num, getPath)).toList();
         List<QueryItem> items = queries.stream().map(q -> new QueryItem(q.title(), q.fileName(), q.text(),
                 runnable ? runLink(q.text()) : null)).toList();
@@ -167,9 +167,9 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
      */
     static final int MAX_GRAPH_ROWS = 100;
 
-    private List<Row> graphFamilies(NumberFormat num, String getPath) {
+    private static List<Row> graphFamilies(List<DatasetSummary.GraphCount> graphs, NumberFormat num, String getPath) {
         TreeMap<String, List<DatasetSummary.GraphCount>> families = new TreeMap<>();
-        for (DatasetSummary.GraphCount g : summary.graphs()) {
+        for (DatasetSummary.GraphCount g : graphs) {
             String name = graphName(g);
             families.computeIfAbsent(name.substring(0, name.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(g);
         }
@@ -199,8 +199,7 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
 
     /** The template's values ({@code bar} is markup made by {@link SiteNav}). */
     record Scope(String stylesheet, String bar, List<PageLink> pages, String idBase, boolean counted, String quads,
-                 String graphCount,
-                 String defaultTriples, List<Link> endpoints, String downloadsAnchor, String dump, List<Link> exports,
+                 String graphCount, String defaultTriples, List<Link> endpoints, String downloadsAnchor, String dump, List<Link> exports,
                  List<Row> classes, List<Row> graphs, List<QueryItem> queries, boolean hasQueries) {
     }
 

@@ -42,7 +42,11 @@ public final class CachedStatistics implements Supplier<DatasetStatistics> {
     /** The counts of the data as it is now, waiting for them however long counting takes. */
     @Override
     public DatasetStatistics get() {
-        return unwrap(() -> counting().get());
+        try {
+            return counting().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw failed(e);
+        }
     }
 
     /**
@@ -50,13 +54,14 @@ public final class CachedStatistics implements Supplier<DatasetStatistics> {
      * the latest change), else empty: counting goes on and a later call finds it done.
      */
     public Optional<DatasetStatistics> await(Duration wait) {
-        CompletableFuture<DatasetStatistics> counts = counting();
         try {
-            return Optional.of(unwrap(() -> counts.get(wait.toMillis(), TimeUnit.MILLISECONDS)));
-        } catch (CountTimedOut e) {
+            return Optional.of(counting().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
             synchronized (this) {
                 return Optional.ofNullable(last);
             }
+        } catch (InterruptedException | ExecutionException e) {
+            throw failed(e);
         }
     }
 
@@ -86,36 +91,18 @@ public final class CachedStatistics implements Supplier<DatasetStatistics> {
         return counts;
     }
 
-    private interface Wait {
-        DatasetStatistics call() throws InterruptedException, ExecutionException, TimeoutException;
-    }
-
-    /** Signals that a bounded wait ran out. */
-    private static final class CountTimedOut extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        CountTimedOut() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static DatasetStatistics unwrap(Wait wait) {
-        try {
-            return wait.call();
-        } catch (TimeoutException e) {
-            throw new CountTimedOut();
-        } catch (InterruptedException e) {
+    private static RuntimeException failed(Exception e) {
+        if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting the dataset", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("counting the dataset failed", cause);
+            return new IllegalStateException("interrupted while counting the dataset", e);
         }
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException("counting the dataset failed", cause);
     }
 }
