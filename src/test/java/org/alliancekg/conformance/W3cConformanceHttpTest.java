@@ -94,8 +94,7 @@ class W3cConformanceHttpTest {
     static Path projectDir;
     static KgServer server;
     static String origin;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient HTTP = newClient();
     static final Map<String, List<String>> RESULTS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -291,7 +290,19 @@ class W3cConformanceHttpTest {
         String map(Exchange x);
     }
 
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Runs a test case's exchanges on connections of its own: the server may close a connection after answering a
+     * bad request without reading its body, and a POST that the client sends on such a pooled connection before it
+     * sees the close fails with "header parser received no bytes" (Java's client retries only GETs), which is the
+     * previous case's connection, not this case's answer.
+     */
     private Optional<String> runExchanges(TestCase t, PathMapper mapper, boolean credentials) throws Exception {
+        HttpClient client = newClient();
         Map<String, String> vars = new HashMap<>();
         int i = 0;
         for (Exchange x : t.exchanges()) {
@@ -308,7 +319,7 @@ class W3cConformanceHttpTest {
             HttpRequest.BodyPublisher body = sub.body().map(bd -> HttpRequest.BodyPublishers.ofByteArray(bd.bytes()))
                     .orElse(HttpRequest.BodyPublishers.noBody());
             b.method(sub.method(), body);
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             Optional<String> problem = ResponseCheck.check(sub.expect(), r, origin + path);
             if (problem.isPresent()) {
                 return Optional.of("request " + i + " (" + sub.method() + " " + path + "): " + problem.get());
