@@ -1,11 +1,14 @@
 package org.alliancekg.build;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
+import org.alliancekg.vocab.Modality;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -20,7 +23,10 @@ import org.apache.jena.vocabulary.RDF;
  * The graph of facts ({@link Iris#FACTS_GRAPH}) as a live database keeps it when one article changes: each asserted
  * fact stands there once, for as long as at least one article graph gives evidence for it. A fact is the plain triple
  * of an asserted {@code akg:Claim} (one without {@code akg:asserted false}), or a statement about an author or
- * publisher that front matter minted (not in the entity graph), kept while some article names that agent.
+ * publisher that front matter minted (not in the entity graph), kept while some article names that agent. Beside
+ * them stands the fact node ({@code akg:Fact}, {@link Iris#fact}) of every claimed triple, asserted or not, which its
+ * claims name with {@code akg:fact}: its triple's terms, and the characterizations and modalities its claims give,
+ * each kept while some claim gives it ({@link #factOf}).
  *
  * <pre>{@code
  * Set<Triple> before = FactsGraph.statedBy(dsg.getGraph(articleGraph));
@@ -42,6 +48,17 @@ final class FactsGraph {
     private static final Node FALSE = NodeFactory.createLiteralDT("false", XSDDatatype.XSDboolean);
     private static final Node CREATOR = DCTerms.creator.asNode();
     private static final Node PUBLISHER = DCTerms.publisher.asNode();
+    private static final Node FACT = AKG.Fact.asNode();
+    private static final Node FACT_LINK = AKG.fact.asNode();
+    private static final Node FACT_SUBJECT = AKG.factSubject.asNode();
+    private static final Node FACT_PREDICATE = AKG.factPredicate.asNode();
+    private static final Node FACT_OBJECT = AKG.factObject.asNode();
+    private static final Node FACT_CHARACTERIZATION = AKG.factCharacterization.asNode();
+    private static final Node FACT_MODALITY = AKG.factModality.asNode();
+    private static final Node CHARACTERIZATION = AKG.characterization.asNode();
+    private static final Node MODALITY = AKG.modality.asNode();
+    private static final Node STATED = Modality.STATED.resource().asNode();
+    private static final String FACT_IRI_PREFIX = Iris.ID + "fact/";
 
     private FactsGraph() {
     }
@@ -53,6 +70,7 @@ final class FactsGraph {
     static Set<Triple> statedBy(DatasetGraph dsg, Node articleGraph) {
         Graph g = dsg.getGraph(articleGraph);
         Set<Triple> out = assertedBy(g);
+        g.find(Node.ANY, TYPE, CLAIM).forEachRemaining(t -> factOf(g, t.getSubject(), out));
         Graph entities = dsg.getGraph(ENTITIES);
         Graph facts = dsg.getGraph(NAME);
         for (Node link : new Node[] {CREATOR, PUBLISHER}) {
@@ -84,6 +102,36 @@ final class FactsGraph {
     }
 
     /**
+     * The fact node of a claim of {@code g}, and into {@code out} what its claim says of it: its type, its triple's
+     * three terms, the claim's characterization and its modalities ({@code akg:Stated} when it gives none). Null
+     * (nothing added) when the claim lacks a term of its triple.
+     */
+    static Node factOf(Graph g, Node claim, Collection<Triple> out) {
+        Node s = one(g, claim, SUBJECT);
+        Node p = one(g, claim, PREDICATE);
+        Node o = one(g, claim, OBJECT);
+        if (s == null || p == null || o == null) {
+            return null;
+        }
+        Node fact = NodeFactory.createURI(Iris.fact(s, p, o));
+        out.add(Triple.create(fact, TYPE, FACT));
+        out.add(Triple.create(fact, FACT_SUBJECT, s));
+        out.add(Triple.create(fact, FACT_PREDICATE, p));
+        out.add(Triple.create(fact, FACT_OBJECT, o));
+        g.find(claim, CHARACTERIZATION, Node.ANY)
+                .forEachRemaining(t -> out.add(Triple.create(fact, FACT_CHARACTERIZATION, t.getObject())));
+        boolean[] any = {false};
+        g.find(claim, MODALITY, Node.ANY).forEachRemaining(t -> {
+            out.add(Triple.create(fact, FACT_MODALITY, t.getObject()));
+            any[0] = true;
+        });
+        if (!any[0]) {
+            out.add(Triple.create(fact, FACT_MODALITY, STATED));
+        }
+        return fact;
+    }
+
+    /**
      * Removes from the graph of facts each of {@code candidates} that no article graph but {@code except} gives
      * evidence for any more (call after {@code except} was replaced; the new version's facts are kept by the caller).
      * Each lookup stops at the first other article that supports the fact. Returns how many were removed.
@@ -100,18 +148,36 @@ final class FactsGraph {
     }
 
     private static boolean supportedElsewhere(DatasetGraph dsg, Triple t, Node except) {
-        if (namedByAnotherArticle(dsg, t.getSubject(), except)) {
+        Node s = t.getSubject();
+        if (s.isURI() && s.getURI().startsWith(FACT_IRI_PREFIX)) {
+            Node p = t.getPredicate();
+            Node o = t.getObject();
+            if (p.equals(FACT_CHARACTERIZATION)) {
+                return claimElsewhere(dsg, s, except, (g, claim) -> dsg.contains(g, claim, CHARACTERIZATION, o));
+            }
+            if (p.equals(FACT_MODALITY)) {
+                return claimElsewhere(dsg, s, except, (g, claim) -> dsg.contains(g, claim, MODALITY, o)
+                        || o.equals(STATED) && !dsg.contains(g, claim, MODALITY, Node.ANY));
+            }
+            return claimElsewhere(dsg, s, except, (g, claim) -> true);
+        }
+        if (namedByAnotherArticle(dsg, s, except)) {
             return true;
         }
-        Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, OBJECT, t.getObject());
+        Node fact = NodeFactory.createURI(Iris.fact(s, t.getPredicate(), t.getObject()));
+        return claimElsewhere(dsg, fact, except, (g, claim) -> !dsg.contains(g, claim, ASSERTED, FALSE));
+    }
+
+    /**
+     * Whether a claim of an article graph other than {@code except} names {@code fact} and passes {@code test}; reads
+     * the fact's claims only (its {@code akg:fact} links), up to the first that passes.
+     */
+    private static boolean claimElsewhere(DatasetGraph dsg, Node fact, Node except, BiPredicate<Node, Node> test) {
+        Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, FACT_LINK, fact);
         try {
             while (it.hasNext()) {
                 Quad q = it.next();
-                Node g = q.getGraph();
-                Node claim = q.getSubject();
-                if (!g.equals(except) && dsg.contains(g, claim, PREDICATE, t.getPredicate())
-                        && dsg.contains(g, claim, SUBJECT, t.getSubject()) && dsg.contains(g, claim, TYPE, CLAIM)
-                        && !dsg.contains(g, claim, ASSERTED, FALSE)) {
+                if (!q.getGraph().equals(except) && test.test(q.getGraph(), q.getSubject())) {
                     return true;
                 }
             }

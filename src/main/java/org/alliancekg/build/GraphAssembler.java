@@ -1,5 +1,6 @@
 package org.alliancekg.build;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.alliancekg.vocab.NIF;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Literal;
@@ -460,6 +462,9 @@ public final class GraphAssembler {
         }
         addDate(node, AKG.date, c.date());
         addQualifiers(node, q);
+        List<Triple> fact = new ArrayList<>();
+        node.addProperty(AKG.fact, m.wrapAsResource(FactsGraph.factOf(m.getGraph(), node.asNode(), fact)));
+        fact.forEach(facts.getGraph()::add);
         return true;
     }
 

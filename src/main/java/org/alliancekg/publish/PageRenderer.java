@@ -66,8 +66,12 @@ final class PageRenderer {
     private static final Node MENTIONS = AKG.mentions.asNode();
     private static final Node SHA = AKG.textSha256.asNode();
 
-    /** Incoming links shown in their own sections rather than in "incoming links". */
-    private static final Set<Node> INCOMING_SHOWN_ELSEWHERE = Set.of(SUBJECT, OBJECT, MENTION_OF, MENTIONS, DERIVED);
+    /**
+     * Incoming links shown in their own sections rather than in "incoming links": the fact nodes' links to their
+     * terms are too, since each fact node's triple is one of the page's statements.
+     */
+    private static final Set<Node> INCOMING_SHOWN_ELSEWHERE = Set.of(SUBJECT, OBJECT, MENTION_OF, MENTIONS, DERIVED,
+            AKG.factSubject.asNode(), AKG.factObject.asNode());
 
     private final Describer describer;
     private final Graph union;

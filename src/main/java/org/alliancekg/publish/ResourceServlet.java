@@ -19,6 +19,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
 
 /**
  * Dereferencing: answers {@code GET} and {@code HEAD} on the paths of the graph's IRIs with their descriptions.
@@ -26,7 +27,8 @@ import org.apache.jena.vocabulary.OWL;
  * <ul>
  *   <li>{@code /id/{...}}: an individual, article, claim or mention — its {@link Describer#describe concise
  *       description};</li>
- *   <li>{@code /ontology} (and a version IRI such as {@code /ontology/0.1.0}): the whole ontology graph. A term IRI
+ *   <li>{@code /ontology} (and its version IRI, or a prior version's, such as {@code /ontology/2.0.0}, whose terms
+ *       it keeps): the whole ontology graph. A term IRI
  *       {@code /ontology#State} reaches the server as {@code /ontology}; the HTML page has an anchor per term.
  *       {@code /ontology/State} describes the single term;</li>
  *   <li>{@code /graph/{...}}: the triples of that named graph.</li>
@@ -137,7 +139,8 @@ final class ResourceServlet extends HttpServlet {
         Node ontology = NodeFactory.createURI(Iris.BASE + "ontology");
         boolean exists = switch (t.kind()) {
             case ONTOLOGY -> d.hasGraph(ontologyGraph) && (t.node().equals(ontology)
-                    || d.union().contains(ontology, OWL.versionIRI.asNode(), t.node()));
+                    || d.union().contains(ontology, OWL.versionIRI.asNode(), t.node())
+                    || d.union().contains(ontology, OWL2.priorVersion.asNode(), t.node()));
             case GRAPH -> d.hasGraph(t.node());
             case RESOURCE -> d.exists(t.node());
         };

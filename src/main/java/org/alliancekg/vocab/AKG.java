@@ -72,6 +72,20 @@ public final class AKG {
     public static final Resource Mention = resource("Mention");
     /** A claim proposed by the extractor, not yet curated. */
     public static final Resource SuggestedClaim = resource("SuggestedClaim");
+    /** One triple that claims state, named once for the whole corpus: the key its claims share. */
+    public static final Resource Fact = resource("Fact");
+    /** Claim to the Fact whose triple it states. */
+    public static final Property fact = property("fact");
+    /** The subject of a Fact's triple. */
+    public static final Property factSubject = property("factSubject");
+    /** The predicate of a Fact's triple. */
+    public static final Property factPredicate = property("factPredicate");
+    /** The object of a Fact's triple (an IRI or a literal). */
+    public static final Property factObject = property("factObject");
+    /** A characterization that one of a Fact's claims gives (each one once). */
+    public static final Property factCharacterization = property("factCharacterization");
+    /** A modality that one of a Fact's claims gives (akg:Stated for a claim that gives none; each one once). */
+    public static final Property factModality = property("factModality");
 
     // ---- object properties between things ----
     /** Meeting, StrategyDocument or Article names a Threat. */

@@ -8,7 +8,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.rdf.model.ResourceFactory;
 
 /**
@@ -142,12 +144,7 @@ public final class Iris {
     public static String claimHash(String subject, String predicate, String objectOrValue, String quote,
                                     int occurrence) {
         String key = subject + "|" + predicate + "|" + objectOrValue + "|" + quote + "|" + occurrence;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 unavailable", e);
-        }
+        return sha1Hex(key, 12);
     }
 
     /**
@@ -156,13 +153,17 @@ public final class Iris {
      */
     public static String suggestion(String articleId, String subject, String predicate, String objectOrValue) {
         String key = subject + "|" + predicate + "|" + objectOrValue;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
-            return ID + "suggestion/" + checkArticleId(articleId) + "/"
-                    + HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 unavailable", e);
-        }
+        return ID + "suggestion/" + checkArticleId(articleId) + "/" + sha1Hex(key, 12);
+    }
+
+    /**
+     * {@code akr:fact/{hash16}}: the fact node of one triple, the same for every claim of every article that states
+     * it; hash16 is the first 16 hex digits of SHA-1 over the triple's three terms in N-Triples syntax, separated by
+     * single spaces ({@code <s> <p> "2022"^^<http://www.w3.org/2001/XMLSchema#gYear>}).
+     */
+    public static String fact(Node subject, Node predicate, Node object) {
+        String key = NodeFmtLib.strNT(subject) + " " + NodeFmtLib.strNT(predicate) + " " + NodeFmtLib.strNT(object);
+        return ID + "fact/" + sha1Hex(key, 16);
     }
 
     /** {@code akr:mention/{articleId}/{begin}-{end}} (code-point offsets). */
@@ -191,5 +192,15 @@ public final class Iris {
             throw new IllegalArgumentException("not an article id (lower-case a-z0-9 and '-'): " + articleId);
         }
         return articleId;
+    }
+
+    /** The first {@code digits} hex digits of SHA-1 over a key in UTF-8. */
+    private static String sha1Hex(String key, int digits) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, digits);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 unavailable", e);
+        }
     }
 }

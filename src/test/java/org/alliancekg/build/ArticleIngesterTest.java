@@ -195,15 +195,33 @@ class ArticleIngesterTest {
                     predicate: cooperatesWith
                     object: state/australia
                     quote: "the Philippines and Australia"
+                    characterization: "Philippines and Australia"
                   - subject: state/japan
                     predicate: memberOf
                     object: %s
                     quote: "Japan"
+                    modality: reported
                 """.formatted(ID, shared.getObject().getURI().substring(Iris.ID.length())));
         ArticleIngester ingester = new ArticleIngester(layout);
         ingester.ingest(ProjectCopy.unseenArticle());
         Set<Quad> withClaims = ProjectCopy.quads(layout);
         assertTrue(withClaims.contains(own) && withClaims.contains(shared));
+        // the fact nodes: the new one with the characterization its claim gives; the shared one with a modality
+        // that only this article gives
+        Node ownFact = NodeFactory.createURI(Iris.fact(own.getSubject(), own.getPredicate(), own.getObject()));
+        Node sharedFact = NodeFactory.createURI(Iris.fact(shared.getSubject(), shared.getPredicate(),
+                shared.getObject()));
+        Node factsGraph = NodeFactory.createURI(Iris.FACTS_GRAPH);
+        Quad ownCharacterization = Quad.create(factsGraph, ownFact, AKG.factCharacterization.asNode(),
+                NodeFactory.createLiteralLang("Philippines and Australia", "en"));
+        Quad sharedReported = Quad.create(factsGraph, sharedFact, AKG.factModality.asNode(),
+                org.alliancekg.vocab.Modality.REPORTED.resource().asNode());
+        Quad sharedType = Quad.create(factsGraph, sharedFact, RDF.type.asNode(), AKG.Fact.asNode());
+        assertTrue(withClaims.contains(ownCharacterization), "the new fact's node carries its characterization");
+        assertTrue(withClaims.contains(sharedReported), "the shared fact's node carries the new modality");
+        assertTrue(withClaims.stream().anyMatch(q -> q.getGraph().getURI().equals(ARTICLE_GRAPH)
+                && q.getPredicate().equals(AKG.fact.asNode()) && q.getObject().equals(ownFact)),
+                "the new claim names its fact node");
 
         Files.delete(layout.claimsDir().resolve(ID + ".yaml"));
         IngestResult r = ingester.ingest(ProjectCopy.unseenArticle());
@@ -211,6 +229,9 @@ class ArticleIngesterTest {
         Set<Quad> without = ProjectCopy.quads(layout);
         assertFalse(without.contains(own), "the fact only the old version stated is removed");
         assertTrue(without.contains(shared), "a fact that other articles state stays");
+        assertFalse(without.stream().anyMatch(q -> q.getSubject().equals(ownFact)), "so does its fact node, whole");
+        assertFalse(without.contains(sharedReported), "a modality only the old version gave goes");
+        assertTrue(without.contains(sharedType), "the node of a fact that other articles state stays");
         new GraphBuilder(layout).build();
         assertEquals(ProjectCopy.quads(layout, g -> g.equals(Iris.FACTS_GRAPH)),
                 without.stream().filter(q -> q.getGraph().getURI().equals(Iris.FACTS_GRAPH)).collect(toSet()),

@@ -117,6 +117,48 @@ class GraphAssemblerTest {
     }
 
     @Test
+    void everyClaimNamesTheFactNodeOfItsTripleWhichCarriesWhatItsClaimsGive() {
+        Model all = dataset.getUnionModel();
+        List<Resource> claims = all.listResourcesWithProperty(RDF.type, AKG.Claim).toList();
+        assertFalse(claims.isEmpty());
+        for (Resource c : claims) {
+            List<org.apache.jena.rdf.model.RDFNode> links = all.listObjectsOfProperty(c, AKG.fact).toList();
+            assertEquals(1, links.size(), c + " names one fact node");
+            Resource fact = links.get(0).asResource();
+            assertEquals(Iris.fact(c.getPropertyResourceValue(RDF.subject).asNode(),
+                    c.getPropertyResourceValue(RDF.predicate).asNode(), c.getRequiredProperty(RDF.object).getObject()
+                            .asNode()), fact.getURI());
+            assertTrue(facts.contains(fact, RDF.type, AKG.Fact), fact + " stands in the graph of facts");
+            assertEquals(c.getRequiredProperty(RDF.subject).getObject(),
+                    facts.getRequiredProperty(fact, AKG.factSubject).getObject());
+            assertEquals(c.getRequiredProperty(RDF.predicate).getObject(),
+                    facts.getRequiredProperty(fact, AKG.factPredicate).getObject());
+            assertEquals(c.getRequiredProperty(RDF.object).getObject(),
+                    facts.getRequiredProperty(fact, AKG.factObject).getObject());
+        }
+        // each fact node: the characterizations and modalities of its claims, each once, Stated for none
+        for (Resource fact : facts.listResourcesWithProperty(RDF.type, AKG.Fact).toList()) {
+            List<Resource> its = all.listResourcesWithProperty(AKG.fact, fact).toList();
+            assertFalse(its.isEmpty(), fact + " is named by a claim");
+            Set<org.apache.jena.rdf.model.RDFNode> characterizations = new java.util.HashSet<>();
+            Set<org.apache.jena.rdf.model.RDFNode> modalities = new java.util.HashSet<>();
+            for (Resource c : its) {
+                characterizations.addAll(all.listObjectsOfProperty(c, AKG.characterization).toList());
+                List<org.apache.jena.rdf.model.RDFNode> m = all.listObjectsOfProperty(c, AKG.modality).toList();
+                modalities.addAll(m.isEmpty() ? List.of(org.alliancekg.vocab.Modality.STATED.resource()) : m);
+            }
+            assertEquals(characterizations, Set.copyOf(facts.listObjectsOfProperty(fact, AKG.factCharacterization)
+                    .toList()), fact.getURI());
+            assertEquals(modalities, Set.copyOf(facts.listObjectsOfProperty(fact, AKG.factModality).toList()),
+                    fact.getURI());
+        }
+        // the IRI is published: a hash of the triple's terms in N-Triples syntax, pinned for one fact
+        Resource c = graph.listSubjectsWithProperty(RDF.object, graph.createResource(Iris.threat("nuclear-weapons")))
+                .next();
+        assertEquals(Iris.ID + "fact/2e8d124500172643", c.getPropertyResourceValue(AKG.fact).getURI());
+    }
+
+    @Test
     void literalClaimsAreTyped() {
         Resource meeting = facts.createResource(Iris.meeting("scc-2022-01-06"));
         Literal date = meeting.getRequiredProperty(AKG.date).getLiteral();

@@ -122,13 +122,20 @@ class OntologyTest {
             Map.entry("rank", new String[] {"Claim", "Rank"}),
             Map.entry("rankReason", new String[] {"Claim", "rdf:langString"}),
             Map.entry("asserted", new String[] {"Claim", "xsd:boolean"}),
+            // version 2.1: the fact node
+            Map.entry("fact", new String[] {"Claim", "Fact"}),
+            Map.entry("factSubject", new String[] {"Fact", "owl:Thing"}),
+            Map.entry("factPredicate", new String[] {"Fact", "rdf:Property"}),
+            Map.entry("factObject", new String[] {"Fact", RDFS.getURI() + "Resource"}),
+            Map.entry("factCharacterization", new String[] {"Fact", "rdf:langString"}),
+            Map.entry("factModality", new String[] {"Fact", "Modality"}),
             Map.entry("candidate", new String[] {"Mention", "owl:Thing"}));
 
     /** The classes of the contract and the design. */
     private static final Set<String> CLASSES = Set.of("Actor", "State", "Person", "Organization", "Alliance",
             "StrategyDocument", "Capability", "Meeting", "MeetingSeries", "Threat", "Place", "Position", "Article",
             "Claim", "SuggestedClaim", "Mention",
-            "Decision", "Quantity", "Exercise", "Modality", "Rank", "ActionStatus", "Unit");
+            "Decision", "Quantity", "Exercise", "Modality", "Rank", "ActionStatus", "Unit", "Fact");
 
     /** Alignments the contract requires: subject, rdfs:subClassOf or rdfs:subPropertyOf, object. */
     private static final List<String[]> ALIGNMENTS = List.of(
@@ -141,6 +148,7 @@ class OntologyTest {
             new String[] {AKG + "Meeting", "subClassOf", SEM + "Event"},
             new String[] {AKG + "Article", "subClassOf", SCHEMA + "Article"},
             new String[] {AKG + "Claim", "subClassOf", RDF.getURI() + "Statement"},
+            new String[] {AKG + "Fact", "subClassOf", RDF.getURI() + "Statement"},
             new String[] {AKG + "revises", "subPropertyOf", PROV + "wasRevisionOf"},
             new String[] {AKG + "mentions", "subPropertyOf", SCHEMA + "mentions"},
             new String[] {AKG + "beginIndex", "subPropertyOf", NIF + "beginIndex"},

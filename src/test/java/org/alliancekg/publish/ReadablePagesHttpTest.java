@@ -20,8 +20,10 @@ import org.alliancekg.ingest.Article;
 import org.alliancekg.ingest.ArticleReader;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
+import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -190,6 +192,18 @@ class ReadablePagesHttpTest {
         String mentions = html.substring(html.indexOf("id=\"mentions\""));
         assertFalse(mentions.substring(0, mentions.indexOf("id=\"incoming\"")).contains("**"),
                 "raw Markdown in the sentences");
+    }
+
+    @Test
+    void factNodesStayOffEntityPagesAndHaveTheirOwn() {
+        String html = page("id/state/japan");
+        assertTrue(html.contains("id=\"incoming\""), "the page has incoming links");
+        assertFalse(html.contains("/id/fact/"), "the fact nodes whose triples the page shows as statements");
+        String fact = Iris.fact(NodeFactory.createURI(Iris.entity("state/japan")), AKG.memberOf.asNode(),
+                NodeFactory.createURI(Iris.entity("alliance/quad")));
+        String factPage = page(fact.substring(Iris.BASE.length()));
+        assertTrue(factPage.contains("/id/state/japan") && factPage.contains("/id/alliance/quad"), fact);
+        assertTrue(factPage.contains("/id/claim/"), "a fact's page lists the claims that name it");
     }
 
     @Test
