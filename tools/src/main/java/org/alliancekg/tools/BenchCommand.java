@@ -1,11 +1,16 @@
 package org.alliancekg.tools;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.alliancekg.bench.BenchmarkRunner;
 import org.alliancekg.bench.CorpusGenerator;
+import org.alliancekg.bench.QueryMix;
 import org.alliancekg.cli.Main;
 import org.alliancekg.cli.ProjectOptions;
 
@@ -21,11 +26,12 @@ import picocli.CommandLine.Spec;
  * <pre>
  * alliance-kg-tools bench generate --articles 1000 --seed 42 --out target/bench/corpus-1000
  * alliance-kg-tools bench run --articles 1000,10000 --out target/bench/figures.json
+ * alliance-kg-tools bench queries --url http://localhost:3030/kg/sparql --mix queries/cq
  * </pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Synthetic corpora and the performance benchmark (build, bulk load, queries, ingest).",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, BenchCommand.Queries.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -33,7 +39,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: generate or run");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: generate, run or queries");
     }
 
     /** {@code bench generate}. */
@@ -133,6 +139,60 @@ public final class BenchCommand implements Runnable {
                     warmupSeconds);
             new BenchmarkRunner(settings, spec.commandLine().getOut(), Main.class.getName()).run();
             return 0;
+        }
+    }
+
+    /** {@code bench queries}. */
+    @Command(name = "queries", mixinStandardHelpOptions = true,
+            description = {"Send the competency-question mix to a running SPARQL endpoint as 'bench run' does (each "
+                    + "question once, a warm-up, R requests one after another, then C clients for T seconds) and "
+                    + "print the p50 of each question with its rows: the query figures of 'bench run' for a database "
+                    + "you built and serve yourself (e.g. a 'bench generate' corpus after a change to the queries)."})
+    static final class Queries implements Callable<Integer> {
+
+        @Option(names = "--url", defaultValue = "http://localhost:3030/kg/sparql", paramLabel = "URL",
+                description = "SPARQL query endpoint (default: ${DEFAULT-VALUE}).")
+        String url;
+
+        @Option(names = "--mix", defaultValue = "queries/cq", paramLabel = "DIR",
+                description = "Folder of the *.rq files (default: ${DEFAULT-VALUE}).")
+        Path mix;
+
+        @Option(names = "--requests", defaultValue = "150", paramLabel = "R",
+                description = "Sequential requests, cycling through the mix (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--clients", defaultValue = "8", paramLabel = "C",
+                description = "Concurrent clients for the throughput run (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--throughput-seconds", defaultValue = "10", paramLabel = "T",
+                description = "Length of the throughput run in seconds (default: ${DEFAULT-VALUE}).")
+        int throughputSeconds;
+
+        @Option(names = "--warmup-seconds", defaultValue = "5", paramLabel = "W",
+                description = "How long the mix is sent before it is measured (default: ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            QueryMix m = QueryMix.of(mix);
+            QueryMix.Figures f = m.run(url, Duration.ofSeconds(warmupSeconds), requests, clients,
+                    Duration.ofSeconds(throughputSeconds), Map.of());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%d requests: p50 %.1f ms, p99 %.1f ms; %d clients: %.1f requests/s; %d errors%n",
+                    f.requests(), f.p50Ms(), f.p99Ms(), f.clients(), f.requestsPerSecond(), f.errors());
+            for (String name : m.names()) {
+                Double p50 = f.p50ByQueryMs().get(name);
+                out.printf(Locale.ROOT, "%-45s p50 %10s ms  rows %d%n", name,
+                        p50 == null ? "-" : String.format(Locale.ROOT, "%.1f", p50), f.rows().get(name));
+            }
+            f.failures().forEach((name, why) -> out.printf("%s failed: %s%n", name, why));
+            out.flush();
+            return f.errors() == 0 && f.failures().isEmpty() ? 0 : Main.EXIT_INPUT;
         }
     }
 }

@@ -3,6 +3,8 @@ package org.alliancekg.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +14,10 @@ import org.alliancekg.cli.ServerModules;
 import org.alliancekg.ingest.ProjectLayout;
 import org.alliancekg.serve.KgServer;
 import org.alliancekg.testkit.ProjectFixture;
+import org.alliancekg.tools.ToolsMain;
 import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
 
 /** The benchmark's query mix against our server: every competency question answers its expected rows. */
 class QueryMixTest {
@@ -35,6 +40,40 @@ class QueryMixTest {
             assertTrue(f.p50Ms() > 0 && f.p50Ms() <= f.p99Ms(), f.toString());
             assertEquals(mix.names().size(), f.p50ByQueryMs().size());
             assertTrue(f.throughputRequests() > 0 && f.requestsPerSecond() > 0, f.toString());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void benchQueriesPrintsEachQuestionWithItsRowsAndFailsOnAnError() throws Exception {
+        ProjectLayout layout = ProjectFixture.layout();
+        KgServer server = ProjectFixture.serve(ServerModules.defaults());
+        try {
+            Path cq = layout.queriesDir().resolve("cq");
+            StringWriter printed = new StringWriter();
+            CommandLine cl = ToolsMain.commandLine();
+            cl.setOut(new PrintWriter(printed, true));
+            assertEquals(0, cl.execute("bench", "queries", "--url", server.sparqlUrl(), "--mix", cq.toString(),
+                    "--requests", "15", "--clients", "2", "--throughput-seconds", "1", "--warmup-seconds", "0"));
+            String out = printed.toString();
+            assertTrue(out.contains("15 requests: p50 "), out);
+            assertTrue(out.contains("0 errors"), out);
+            for (Path rq : Files.list(cq).filter(f -> f.toString().endsWith(".rq")).toList()) {
+                String name = rq.getFileName().toString().replace(".rq", "");
+                long expected = Files.readAllLines(cq.resolve(name + ".tsv")).stream()
+                        .filter(l -> !l.isBlank()).count() - 1;
+                assertTrue(out.lines().anyMatch(l -> l.startsWith(name + " ") && l.endsWith("rows " + expected)),
+                        name + " with " + expected + " rows in:\n" + out);
+            }
+            // a question the endpoint cannot answer makes the command fail, naming it
+            Path bad = Files.createTempDirectory("mix");
+            Files.writeString(bad.resolve("X01-broken.rq"), "SELECT * WHERE { ?s ?p }");
+            StringWriter failed = new StringWriter();
+            cl.setOut(new PrintWriter(failed, true));
+            assertEquals(1, cl.execute("bench", "queries", "--url", server.sparqlUrl(), "--mix", bad.toString(),
+                    "--requests", "1", "--clients", "1", "--throughput-seconds", "1", "--warmup-seconds", "0"));
+            assertTrue(failed.toString().contains("X01-broken failed: "), failed.toString());
         } finally {
             server.stop();
         }
