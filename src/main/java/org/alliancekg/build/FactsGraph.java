@@ -1,8 +1,10 @@
 package org.alliancekg.build;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -120,12 +122,9 @@ final class FactsGraph {
         out.add(Triple.create(fact, FACT_OBJECT, o));
         g.find(claim, CHARACTERIZATION, Node.ANY)
                 .forEachRemaining(t -> out.add(Triple.create(fact, FACT_CHARACTERIZATION, t.getObject())));
-        boolean[] any = {false};
-        g.find(claim, MODALITY, Node.ANY).forEachRemaining(t -> {
-            out.add(Triple.create(fact, FACT_MODALITY, t.getObject()));
-            any[0] = true;
-        });
-        if (!any[0]) {
+        g.find(claim, MODALITY, Node.ANY)
+                .forEachRemaining(t -> out.add(Triple.create(fact, FACT_MODALITY, t.getObject())));
+        if (!g.contains(claim, MODALITY, Node.ANY)) {
             out.add(Triple.create(fact, FACT_MODALITY, STATED));
         }
         return fact;
@@ -150,16 +149,12 @@ final class FactsGraph {
     private static boolean supportedElsewhere(DatasetGraph dsg, Triple t, Node except) {
         Node s = t.getSubject();
         if (s.isURI() && s.getURI().startsWith(FACT_IRI_PREFIX)) {
-            Node p = t.getPredicate();
-            Node o = t.getObject();
-            if (p.equals(FACT_CHARACTERIZATION)) {
-                return claimElsewhere(dsg, s, except, (g, claim) -> dsg.contains(g, claim, CHARACTERIZATION, o));
-            }
-            if (p.equals(FACT_MODALITY)) {
-                return claimElsewhere(dsg, s, except, (g, claim) -> dsg.contains(g, claim, MODALITY, o)
-                        || o.equals(STATED) && !dsg.contains(g, claim, MODALITY, Node.ANY));
-            }
-            return claimElsewhere(dsg, s, except, (g, claim) -> true);
+            // a triple of a fact node stays while a claim elsewhere gives it, as factOf defines what a claim gives
+            return claimElsewhere(dsg, s, except, (g, claim) -> {
+                List<Triple> given = new ArrayList<>();
+                factOf(dsg.getGraph(g), claim, given);
+                return given.contains(t);
+            });
         }
         if (namedByAnotherArticle(dsg, s, except)) {
             return true;

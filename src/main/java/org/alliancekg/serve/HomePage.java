@@ -199,7 +199,8 @@ public record HomePage(String serviceName, List<EndpointLink> endpoints, Dataset
 
     /** The template's values ({@code bar} is markup made by {@link SiteNav}). */
     record Scope(String stylesheet, String bar, List<PageLink> pages, String idBase, boolean counted, String quads,
-                 String graphCount, String defaultTriples, List<Link> endpoints, String downloadsAnchor, String dump, List<Link> exports,
+                 String graphCount, String defaultTriples, List<Link> endpoints, String downloadsAnchor, String dump,
+                 List<Link> exports,
                  List<Row> classes, List<Row> graphs, List<QueryItem> queries, boolean hasQueries) {
     }
 

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 
 /**
  * Every IRI of the graph is minted here.

@@ -39,7 +39,8 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: generate, run or queries");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "missing subcommand: generate, run or queries");
     }
 
     /** {@code bench generate}. */
