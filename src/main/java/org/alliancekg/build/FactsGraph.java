@@ -2,8 +2,10 @@ package org.alliancekg.build;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -28,7 +30,8 @@ import org.apache.jena.vocabulary.RDF;
  * publisher that front matter minted (not in the entity graph), kept while some article names that agent. Beside
  * them stands the fact node ({@code akg:Fact}, {@link Iris#fact}) of every claimed triple, asserted or not, which its
  * claims name with {@code akg:fact}: its triple's terms, and the characterizations and modalities its claims give,
- * each kept while some claim gives it ({@link #factOf}).
+ * each kept while some claim gives it ({@link #factOf}). Two facts that one passage of an article states together are
+ * linked with {@code akg:statedWith} in that article's graph ({@link #linkStatedWith}).
  *
  * <pre>{@code
  * Set<Triple> before = FactsGraph.statedBy(dsg.getGraph(articleGraph));
@@ -60,6 +63,9 @@ final class FactsGraph {
     private static final Node CHARACTERIZATION = AKG.characterization.asNode();
     private static final Node MODALITY = AKG.modality.asNode();
     private static final Node STATED = Modality.STATED.resource().asNode();
+    private static final Node STATED_WITH = AKG.statedWith.asNode();
+    private static final Node BEGIN = AKG.beginIndex.asNode();
+    private static final Node END = AKG.endIndex.asNode();
     private static final String FACT_IRI_PREFIX = Iris.ID + "fact/";
 
     private FactsGraph() {
@@ -128,6 +134,56 @@ final class FactsGraph {
             out.add(Triple.create(fact, FACT_MODALITY, STATED));
         }
         return fact;
+    }
+
+    /**
+     * Adds to an article graph {@code fact akg:statedWith other}, both ways, for every two claims of the graph that
+     * name different fact nodes and quote overlapping spans of the article (a claim's {@code akg:beginIndex} before
+     * the other's {@code akg:endIndex}, and the other way round): the two facts are stated in one passage. The links
+     * stand in the article graph, so they come and go with it. Call once the graph holds its claims; returns how many
+     * triples were added.
+     */
+    static int linkStatedWith(Graph g) {
+        List<Quoted> quoted = new ArrayList<>();
+        g.find(Node.ANY, TYPE, CLAIM).forEachRemaining(t -> {
+            Node claim = t.getSubject();
+            Node begin = one(g, claim, BEGIN);
+            Node end = one(g, claim, END);
+            Node fact = one(g, claim, FACT_LINK);
+            if (fact != null && offset(begin) >= 0 && offset(end) >= 0) {
+                quoted.add(new Quoted(offset(begin), offset(end), fact));
+            }
+        });
+        quoted.sort(Comparator.comparingLong(Quoted::begin));
+        Set<Triple> links = new LinkedHashSet<>();
+        for (int i = 0; i < quoted.size(); i++) {
+            Quoted a = quoted.get(i);
+            // sorted by begin: the claims after this one overlap it while they begin before it ends
+            for (int j = i + 1; j < quoted.size() && quoted.get(j).begin() < a.end(); j++) {
+                Node other = quoted.get(j).fact();
+                if (!other.equals(a.fact())) {
+                    links.add(Triple.create(a.fact(), STATED_WITH, other));
+                    links.add(Triple.create(other, STATED_WITH, a.fact()));
+                }
+            }
+        }
+        int added = 0;
+        for (Triple t : links) {
+            if (!g.contains(t)) {
+                g.add(t);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** A claim's quoted span and the fact node it names. */
+    private record Quoted(long begin, long end, Node fact) {
+    }
+
+    /** The value of an offset literal, or -1 when it is missing or not a number. */
+    private static long offset(Node n) {
+        return n != null && n.isLiteral() && n.getLiteralValue() instanceof Number v ? v.longValue() : -1;
     }
 
     /**

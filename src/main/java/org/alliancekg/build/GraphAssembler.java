@@ -189,6 +189,7 @@ public final class GraphAssembler {
                 }
             }
         }
+        FactsGraph.linkStatedWith(m.getGraph());
         timings.lap(BuildTimings.Phase.CLAIMS, t);
         return new ArticleAssembly(a.id(), m, claimCount, x.mentions().size(), minted, suggested, facts);
     }

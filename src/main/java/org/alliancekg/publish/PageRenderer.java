@@ -68,10 +68,11 @@ final class PageRenderer {
 
     /**
      * Incoming links shown in their own sections rather than in "incoming links": the fact nodes' links to their
-     * terms are too, since each fact node's triple is one of the page's statements.
+     * terms are too, since each fact node's triple is one of the page's statements, and {@code akg:statedWith},
+     * symmetric, whose links the page's own statements list.
      */
     private static final Set<Node> INCOMING_SHOWN_ELSEWHERE = Set.of(SUBJECT, OBJECT, MENTION_OF, MENTIONS, DERIVED,
-            AKG.factSubject.asNode(), AKG.factObject.asNode());
+            AKG.factSubject.asNode(), AKG.factObject.asNode(), AKG.statedWith.asNode());
 
     private final Describer describer;
     private final Graph union;
@@ -637,7 +638,28 @@ final class PageRenderer {
         if (!n.isURI() && !n.isBlank()) {
             return n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
         }
-        return labels.computeIfAbsent(n, this::findLabel);
+        String known = labels.get(n);
+        if (known == null) {
+            // not computeIfAbsent: a fact node's label is made of its terms' labels, which fill the map too
+            known = factStatement(n).orElseGet(() -> findLabel(n));
+            labels.put(n, known);
+        }
+        return known;
+    }
+
+    /** A fact node ({@code akg:Fact}, unlabelled) read as the statement of its triple, like a claim's title. */
+    private Optional<String> factStatement(Node n) {
+        if (!n.isURI() || !n.getURI().startsWith(Iris.ID + "fact/")) {
+            return Optional.empty();
+        }
+        Optional<Node> s = first(n, AKG.factSubject.asNode());
+        Optional<Node> p = first(n, AKG.factPredicate.asNode());
+        Optional<Node> o = first(n, AKG.factObject.asNode());
+        if (s.isEmpty() || p.isEmpty() || o.isEmpty() || !p.get().isURI()) {
+            return Optional.empty();
+        }
+        return Optional.of(ClaimSentence.statement(p.get().getURI(), label(s.get()), label(p.get()),
+                label(o.get())));
     }
 
     private String findLabel(Node n) {

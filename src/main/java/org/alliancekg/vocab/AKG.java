@@ -86,6 +86,8 @@ public final class AKG {
     public static final Property factCharacterization = property("factCharacterization");
     /** A modality that one of a Fact's claims gives (akg:Stated for a claim that gives none; each one once). */
     public static final Property factModality = property("factModality");
+    /** Fact to a Fact stated in one passage with it (overlapping quotes), in the graph of that article. */
+    public static final Property statedWith = property("statedWith");
 
     // ---- object properties between things ----
     /** Meeting, StrategyDocument or Article names a Threat. */

@@ -159,6 +159,34 @@ class GraphAssemblerTest {
     }
 
     @Test
+    void factsWhoseClaimsQuoteOverlappingSpansAreStatedWithEachOtherInThatArticleGraph() {
+        String overlapping = """
+                PREFIX akg: <https://w3id.org/alliance-kg/ontology#>
+                SELECT DISTINCT ?g ?a ?b WHERE { GRAPH ?g {
+                  ?c1 a akg:Claim ; akg:fact ?a ; akg:beginIndex ?b1 ; akg:endIndex ?e1 .
+                  ?c2 a akg:Claim ; akg:fact ?b ; akg:beginIndex ?b2 ; akg:endIndex ?e2 .
+                  FILTER (?a != ?b && ?b1 < ?e2 && ?b2 < ?e1) } }""";
+        String linked = """
+                PREFIX akg: <https://w3id.org/alliance-kg/ontology#>
+                SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a akg:statedWith ?b } }""";
+        Set<List<String>> expected = rows(overlapping);
+        assertFalse(expected.isEmpty(), "the fixture has claims quoting overlapping spans");
+        // exactly those pairs, both ways, in the graph of the article whose claims overlap
+        assertEquals(expected, rows(linked));
+    }
+
+    /** The rows of a query over the assembled dataset as lists of the values' strings, as a set. */
+    private static Set<List<String>> rows(String query) {
+        Set<List<String>> out = new java.util.HashSet<>();
+        try (org.apache.jena.query.QueryExecution qe = org.apache.jena.query.QueryExecution.dataset(dataset)
+                .query(query).build()) {
+            qe.execSelect().forEachRemaining(row -> out.add(List.of(row.get("g").toString(), row.get("a").toString(),
+                    row.get("b").toString())));
+        }
+        return out;
+    }
+
+    @Test
     void literalClaimsAreTyped() {
         Resource meeting = facts.createResource(Iris.meeting("scc-2022-01-06"));
         Literal date = meeting.getRequiredProperty(AKG.date).getLiteral();

@@ -129,6 +129,8 @@ class OntologyTest {
             Map.entry("factObject", new String[] {"Fact", RDFS.getURI() + "Resource"}),
             Map.entry("factCharacterization", new String[] {"Fact", "rdf:langString"}),
             Map.entry("factModality", new String[] {"Fact", "Modality"}),
+            // version 2.2: two facts stated in one passage
+            Map.entry("statedWith", new String[] {"Fact", "Fact"}),
             Map.entry("candidate", new String[] {"Mention", "owl:Thing"}));
 
     /** The classes of the contract and the design. */

@@ -23,6 +23,7 @@ import org.alliancekg.serve.KgServer;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
 import org.alliancekg.vocab.Namespaces;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
@@ -204,6 +205,20 @@ class ReadablePagesHttpTest {
         String factPage = page(fact.substring(Iris.BASE.length()));
         assertTrue(factPage.contains("/id/state/japan") && factPage.contains("/id/alliance/quad"), fact);
         assertTrue(factPage.contains("/id/claim/"), "a fact's page lists the claims that name it");
+    }
+
+    @Test
+    void aFactPageReadsAsItsStatementAndListsTheFactsStatedWithIt() {
+        // 000 dates the three documents of late 2022 in one passage
+        Node year = NodeFactory.createLiteralDT("2022", org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYear);
+        String dbp = Iris.fact(NodeFactory.createURI(Iris.entity("document/jp-dbp-2022")), AKG.date.asNode(), year);
+        String nss = Iris.fact(NodeFactory.createURI(Iris.entity("document/jp-nss-2022")), AKG.date.asNode(), year);
+        String html = page(dbp.substring(Iris.BASE.length()));
+        assertTrue(html.contains("<h1>Defense Buildup Program of Japan (2022) is dated 2022"), "title: " + dbp);
+        assertTrue(html.contains("National Security Strategy of Japan (2022) is dated 2022"), "stated with");
+        assertTrue(html.contains(nss.substring(Iris.BASE.length())), "a link to the fact stated with it");
+        String incoming = html.substring(html.indexOf("id=\"incoming\""));
+        assertFalse(incoming.contains("stated with"), "the symmetric links again as incoming links");
     }
 
     @Test
