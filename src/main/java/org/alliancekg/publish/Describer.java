@@ -1,12 +1,11 @@
 package org.alliancekg.publish;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.alliancekg.vocab.AKG;
+import org.alliancekg.sources.ClaimsAbout;
 import org.alliancekg.vocab.Namespaces;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -17,7 +16,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
@@ -28,8 +26,9 @@ import org.apache.jena.vocabulary.RDFS;
  * <ul>
  *   <li>every triple with the resource as subject;</li>
  *   <li>the labels ({@code rdfs:label}, {@code dcterms:title}) of the resources it links to;</li>
- *   <li>its claims: every {@code akg:Claim} whose {@code rdf:subject} or {@code rdf:object} it is, with all their
- *       triples (quote, offsets, source article, characterization, date) and the labels of what they link to.</li>
+ *   <li>its claims: the {@code akg:Claim}s whose {@code rdf:subject} or {@code rdf:object} it is, at most
+ *       {@link ClaimsAbout#PER_FACT} of each fact, with all their triples (quote, offsets, source article,
+ *       characterization, date) and the labels of what they link to.</li>
  * </ul>
  *
  * <pre>{@code
@@ -104,20 +103,17 @@ public final class Describer {
         return m;
     }
 
-    /** The {@code akg:Claim}s whose {@code rdf:subject} or {@code rdf:object} is the resource, sorted by IRI. */
+    /**
+     * The {@code akg:Claim}s whose {@code rdf:subject} or {@code rdf:object} is the resource, sorted by IRI, read
+     * through the fact nodes and at most {@link ClaimsAbout#PER_FACT} for each fact (see {@link #claimsAbout}).
+     */
     public List<Node> claims(Node resource) {
-        Set<Node> claims = new LinkedHashSet<>();
-        Node claimType = AKG.Claim.asNode();
-        for (Node p : List.of(RDF.subject.asNode(), RDF.object.asNode())) {
-            union.find(Node.ANY, p, resource).forEachRemaining(t -> {
-                if (union.contains(t.getSubject(), RDF.type.asNode(), claimType)) {
-                    claims.add(t.getSubject());
-                }
-            });
-        }
-        List<Node> sorted = new ArrayList<>(claims);
-        sorted.sort((a, b) -> a.toString().compareTo(b.toString()));
-        return sorted;
+        return claimsAbout(resource).claims();
+    }
+
+    /** The claims about the resource that a description shows, and the facts some of whose claims it leaves out. */
+    public ClaimsAbout.Selection claimsAbout(Node resource) {
+        return ClaimsAbout.of(union, resource);
     }
 
     /** The named graphs holding a triple, by name. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.alliancekg.serve.Templates;
+import org.alliancekg.sources.ClaimsAbout;
 import org.alliancekg.sources.SourceViewReader;
 import org.alliancekg.vocab.AKG;
 import org.alliancekg.vocab.Iris;
@@ -106,9 +107,9 @@ final class PageRenderer {
         parts.add(exploreLink(resource));
         parts.add(sameAs(resource));
 
-        List<Node> claims = describer.claims(resource);
+        ClaimsAbout.Selection selection = describer.claimsAbout(resource);
         Map<Node, Integer> claimNumbers = new LinkedHashMap<>();
-        for (Node c : sortClaims(claims)) {
+        for (Node c : sortClaims(selection.claims())) {
             claimNumbers.put(c, claimNumbers.size() + 1);
         }
         parts.add(properties(resource, claimNumbers));
@@ -119,6 +120,7 @@ final class PageRenderer {
         }
         parts.add(claimsSection("Claims", "claims", claimNumbers,
                 "Each fact about this resource, with the words of the article it was taken from."));
+        parts.add(moreClaims(selection.factsWithMore()));
         if (resource.isURI() && Iris.entityId(resource.getURI()) != null) {
             new SourceViewReader(describer.dataset()).read(resource.getURI())
                     .ifPresent(view -> parts.add(SourcesSection.render(view, links)));
@@ -270,6 +272,19 @@ final class PageRenderer {
                     first(c, DERIVED).map(this::term).orElse(null), links.href(c.getURI())));
         }
         return Templates.render("claims", new ClaimsScope(id, heading, claims.size(), intro, views));
+    }
+
+    private record MoreScope(int perFact, List<Link> facts) {
+    }
+
+    /** The facts whose claims the page shows only in part, linked to their own pages. */
+    private String moreClaims(List<Node> facts) {
+        if (facts.isEmpty()) {
+            return "";
+        }
+        List<Link> links = facts.stream().map(f -> new Link(label(f), this.links.href(f.getURI()), f.getURI()))
+                .toList();
+        return Templates.render("claims-more", new MoreScope(ClaimsAbout.PER_FACT, links));
     }
 
     private record Problem(String cssClass, String message) {

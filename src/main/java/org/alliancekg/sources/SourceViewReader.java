@@ -30,6 +30,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
@@ -39,8 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the {@link SourceView} of an entity: every {@code akg:Claim} whose {@code rdf:subject} or
- * {@code rdf:object} it is, grouped by the article it was taken from ({@code prov:wasDerivedFrom}), with the
+ * Reads the {@link SourceView} of an entity: the {@code akg:Claim}s whose {@code rdf:subject} or
+ * {@code rdf:object} it is (at most {@link ClaimsAbout#PER_FACT} of each fact), grouped by the article it was taken from ({@code prov:wasDerivedFrom}), with the
  * qualifiers of vocabulary 2 ({@code akg:modality}, {@code akg:accordingTo}, {@code akg:attribution},
  * {@code akg:rank}, {@code akg:asserted}, {@code akg:startDate}, {@code akg:endDate}, {@code akg:ended}) and the
  * labels of everything it names, over the union of the named graphs. The entity IRI reaches the SPARQL queries
@@ -79,6 +80,7 @@ public final class SourceViewReader {
             SELECT ?claim ?role ?s ?p ?o ?article ?quote ?begin ?end ?characterization ?attribution ?accordingTo
                    ?rank ?rankReason ?asserted ?date ?startDate ?endDate ?ended
             WHERE {
+              #SHOWN
               { BIND(?entity AS ?about) } UNION { ?entity skos:related ?about } UNION { ?about skos:related ?entity }
               { ?claim rdf:subject ?about BIND("subject" AS ?role) }
               UNION
@@ -106,6 +108,7 @@ public final class SourceViewReader {
     private static final String MODALITIES = PREFIXES + """
             SELECT DISTINCT ?claim ?modality
             WHERE {
+              #SHOWN
               { BIND(?entity AS ?about) } UNION { ?entity skos:related ?about } UNION { ?about skos:related ?entity }
               { ?claim rdf:subject ?about } UNION { ?claim rdf:object ?about }
               ?claim a akg:Claim ; akg:modality ?modality .
@@ -117,6 +120,7 @@ public final class SourceViewReader {
     private static final String ARTICLES = PREFIXES + """
             SELECT DISTINCT ?article ?title ?date ?creator ?publisher
             WHERE {
+              #SHOWN
               { BIND(?entity AS ?about) } UNION { ?entity skos:related ?about } UNION { ?about skos:related ?entity }
               { ?claim rdf:subject ?about } UNION { ?claim rdf:object ?about }
               ?claim a akg:Claim ; prov:wasDerivedFrom ?article .
@@ -171,6 +175,7 @@ public final class SourceViewReader {
         private final Model model;
         private final String entity;
         private final Map<String, String> labels = new HashMap<>();
+        private String shown;
 
         Run(Graph union, String entity) {
             this.union = union;
@@ -259,9 +264,32 @@ public final class SourceViewReader {
         }
 
         private ParameterizedSparqlString parameterized(String text) {
-            ParameterizedSparqlString pss = new ParameterizedSparqlString(text);
+            ParameterizedSparqlString pss = new ParameterizedSparqlString(text.replace("#SHOWN", shownClaims()));
             pss.setIri("entity", entity);
             return pss;
+        }
+
+        /**
+         * The claims a view shows, as a {@code VALUES} block: those about the entity and the entities related to it
+         * that {@link ClaimsAbout} selects (at most {@link ClaimsAbout#PER_FACT} of each fact), so that the view grows
+         * with the distinct facts, not with the articles that state them. Computed once a reading.
+         */
+        private String shownClaims() {
+            if (shown == null) {
+                Node e = NodeFactory.createURI(entity);
+                Set<Node> about = new LinkedHashSet<>();
+                about.add(e);
+                union.find(e, SKOS.related.asNode(), Node.ANY).forEachRemaining(t -> about.add(t.getObject()));
+                union.find(Node.ANY, SKOS.related.asNode(), e).forEachRemaining(t -> about.add(t.getSubject()));
+                StringBuilder values = new StringBuilder("VALUES ?claim {");
+                for (Node a : about) {
+                    for (Node claim : ClaimsAbout.of(union, a).claims()) {
+                        values.append(' ').append(NodeFmtLib.strNT(claim));
+                    }
+                }
+                shown = values.append(" }").toString();
+            }
+            return shown;
         }
 
         private Term node(RDFNode n) {
