@@ -46,6 +46,8 @@ final class PageRenderer {
     static final int MAX_SENTENCES = 100;
     /** Incoming links and mentions read from the data for one page at most (a class has as many as instances). */
     static final int MAX_READ = 10 * MAX_ROWS;
+    /** Statements with the resource as object read for "incoming links" at most, those shown elsewhere included. */
+    static final int MAX_SCAN = 20 * MAX_READ;
 
     private static final Node TYPE = RDF.type.asNode();
     private static final Node LABEL = RDFS.label.asNode();
@@ -477,8 +479,12 @@ final class PageRenderer {
         List<Triple> in = new ArrayList<>();
         var it = union.find(Node.ANY, Node.ANY, resource);
         int total = 0;
-        while (it.hasNext()) {
+        int scanned = 0;
+        // a shared entity is the object of a claim or mention in every article that names it: stop reading at
+        // MAX_SCAN (the statements of the graph of facts and the entity graph come first in TDB2's index order)
+        while (it.hasNext() && scanned < MAX_SCAN) {
             Triple t = it.next();
+            scanned++;
             if (!INCOMING_SHOWN_ELSEWHERE.contains(t.getPredicate())) {
                 total++;
                 if (in.size() < MAX_READ) {
@@ -486,14 +492,18 @@ final class PageRenderer {
                 }
             }
         }
+        boolean cut = it.hasNext();
+        it.close();
         if (in.isEmpty()) {
             return "";
         }
         in.sort(Comparator.comparing((Triple t) -> label(t.getPredicate())).thenComparing(t -> label(t.getSubject())));
         List<IncomingRow> rows = in.subList(0, Math.min(in.size(), MAX_ROWS)).stream()
                 .map(t -> new IncomingRow(term(t.getSubject()), term(t.getPredicate()))).toList();
-        return Templates.render("incoming", new IncomingScope(total, rows,
-                total > MAX_ROWS ? (total - MAX_ROWS) + " more not shown; ask the SPARQL endpoint." : null));
+        String more = cut ? "The first " + MAX_SCAN + " statements with this resource as object were read, and "
+                + rows.size() + " of them are shown; ask the SPARQL endpoint for all."
+                : total > MAX_ROWS ? (total - MAX_ROWS) + " more not shown; ask the SPARQL endpoint." : null;
+        return Templates.render("incoming", new IncomingScope(total, rows, more));
     }
 
     /** The named graphs the resource's statements come from ({@code templates/graphs-of.mustache}). */
@@ -525,7 +535,9 @@ final class PageRenderer {
         List<Node> classes = new ArrayList<>();
         List<Node> properties = new ArrayList<>();
         Set<Node> terms = new LinkedHashSet<>();
-        union.find(Node.ANY, TYPE, Node.ANY).forEachRemaining(t -> {
+        // the terms are typed in the ontology graph (the union holds a type for every claim, mention and sentence)
+        Graph ontologyGraph = describer.dataset().getGraph(NodeFactory.createURI(Iris.ONTOLOGY_GRAPH));
+        ontologyGraph.find(Node.ANY, TYPE, Node.ANY).forEachRemaining(t -> {
             Node s = t.getSubject();
             if (s.isURI() && s.getURI().startsWith(AKG.NS) && s.getURI().length() > AKG.NS.length()) {
                 terms.add(s);
