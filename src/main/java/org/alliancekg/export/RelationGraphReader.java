@@ -30,7 +30,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.sparql.syntax.ElementNamedGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL;
@@ -168,13 +167,7 @@ public final class RelationGraphReader {
      * on. Read it in a read transaction.
      */
     public static Graph curatedGraph(DatasetGraph dataset) {
-        List<Node> graphs = new ArrayList<>();
-        dataset.listGraphNodes().forEachRemaining(g -> {
-            if (!(g.isURI() && g.getURI().startsWith(SUGGESTED_GRAPHS))) {
-                graphs.add(g);
-            }
-        });
-        return new GraphUnionRead(dataset, graphs);
+        return new CuratedUnionGraph(dataset);
     }
 
     /** Whether a named graph holds curated data (is not a graph of suggested claims). */
@@ -312,14 +305,14 @@ public final class RelationGraphReader {
                     label, evidence, start);
         }
 
+        /** The asserting claims of a triple, found by its fact node (one lookup, whatever else shares its terms). */
         List<Evidence> claims(Triple t) {
             List<Evidence> out = new ArrayList<>();
-            data.find(Node.ANY, RDF.subject.asNode(), t.getSubject()).forEachRemaining(st -> {
+            Node fact = NodeFactory.createURI(Iris.fact(t.getSubject(), t.getPredicate(), t.getObject()));
+            data.find(Node.ANY, AKG.fact.asNode(), fact).forEachRemaining(st -> {
                 Node c = st.getSubject();
                 if (c.isURI() && data.contains(c, RDF.type.asNode(), AKG.Claim.asNode())
-                        && !data.contains(c, AKG.asserted.asNode(), NodeFactory.createLiteralByValue(false))
-                        && data.contains(c, RDF.predicate.asNode(), t.getPredicate())
-                        && data.contains(c, RDF.object.asNode(), t.getObject())) {
+                        && !data.contains(c, AKG.asserted.asNode(), NodeFactory.createLiteralByValue(false))) {
                     out.add(new Evidence(c.getURI(), Evidence.Kind.CLAIM, article(c),
                             literal(c, AKG.quote.asNode()).orElse(""),
                             literal(c, AKG.characterization.asNode()), date(c, AKG.date.asNode())));

@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -50,7 +51,7 @@ public final class Reconciler {
 
     private static final Node ALT_LABEL = NodeFactory.createURI(Namespaces.SKOS + "altLabel");
     private static final Set<Node> NOT_ENTITIES = Set.of(AKG.Claim.asNode(), AKG.Mention.asNode(),
-            AKG.SuggestedClaim.asNode());
+            AKG.SuggestedClaim.asNode(), AKG.Fact.asNode());
 
     /** A type: class IRI and display name. */
     public record Type(String id, String name) {
@@ -101,13 +102,22 @@ public final class Reconciler {
         Map<Node, String> classNames = new HashMap<>();
         Map<Node, Set<Node>> superClasses = new HashMap<>();
         Map<Node, Set<Node>> typesOf = new TreeMap<>(Comparator.comparing(Node::getURI));
-        g.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
-            Node s = t.getSubject();
-            Node c = t.getObject();
-            if (s.isURI() && s.getURI().startsWith(Iris.ID) && c.isURI() && c.getURI().startsWith(AKG.NS)) {
-                typesOf.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(c);
-            }
-        });
+        // the instances of the ontology's classes but those of evidence, class by class: the union holds a type for
+        // every claim, mention and sentence of the corpus, which a scan of all types would read
+        Set<Node> classes = new LinkedHashSet<>();
+        dsg.getGraph(NodeFactory.createURI(Iris.ONTOLOGY_GRAPH)).find(Node.ANY, RDF.type.asNode(), OWL.Class.asNode())
+                .forEachRemaining(t -> classes.add(t.getSubject()));
+        classes.removeIf(c -> !c.isURI() || !c.getURI().startsWith(AKG.NS) || NOT_ENTITIES.contains(c));
+        for (Node c : classes) {
+            g.find(Node.ANY, RDF.type.asNode(), c).forEachRemaining(t -> {
+                Node s = t.getSubject();
+                if (s.isURI() && s.getURI().startsWith(Iris.ID)) {
+                    typesOf.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(c);
+                }
+            });
+        }
+        // a node typed as evidence too is evidence
+        typesOf.keySet().removeIf(s -> NOT_ENTITIES.stream().anyMatch(n -> g.contains(s, RDF.type.asNode(), n)));
         List<Entry> entries = new ArrayList<>();
         Set<Node> usedClasses = new LinkedHashSet<>();
         for (Map.Entry<Node, Set<Node>> e : typesOf.entrySet()) {
