@@ -494,7 +494,7 @@ final class PageRenderer {
         }
         boolean cut = it.hasNext();
         it.close();
-        if (in.isEmpty()) {
+        if (in.isEmpty() && !cut) {
             return "";
         }
         in.sort(Comparator.comparing((Triple t) -> label(t.getPredicate())).thenComparing(t -> label(t.getSubject())));

@@ -93,6 +93,19 @@ class ClaimsAboutPageTest {
         assertFalse(page(fixture).contains("id=\"more-claims\""), "no note when every claim is shown");
     }
 
+    @Test
+    void incomingLinksStopReadingAtMaxScanAndSaySo() {
+        DatasetGraph many = TrigFixture.inMemory("sources/fixture.trig");
+        Node graph = NodeFactory.createURI(Iris.articleGraph("901-many"));
+        for (int i = 0; i < PageRenderer.MAX_SCAN + 10; i++) {
+            many.add(graph, NodeFactory.createURI(ID + "mention/901-many/" + i), AKG.mentionOf.asNode(), STRIKE);
+        }
+        String html = page(many);
+        assertTrue(html.contains("The first " + PageRenderer.MAX_SCAN + " statements with this resource as object"),
+                "the page says it stopped reading");
+        assertFalse(page(fixture).contains("statements with this resource as object were read"));
+    }
+
     private static String page(DatasetGraph dsg) {
         return org.apache.jena.system.Txn.calculateRead(dsg, () -> new PageRenderer(new Describer(dsg),
                 new SiteLinks("http://localhost/", "kg"), null).resource(STRIKE, "id/capability/strike"));
