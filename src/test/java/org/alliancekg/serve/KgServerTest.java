@@ -95,7 +95,7 @@ class KgServerTest {
         KgServer server = KgServer.builder().layout(ProjectLayout.detect().withDbRoot(dbRoot)).port(0).build();
         try {
             assertEquals(real.toRealPath(), server.databaseDirectory());
-            assertEquals(36, server.summary().quads());
+            assertEquals(42, server.summary().quads());
         } finally {
             server.stop();
         }

@@ -69,7 +69,7 @@ class ServerModuleHttpTest {
                     HttpRequest.newBuilder(URI.create(server.baseUrl() + "module-test")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
-            assertEquals("kg 36 http://example.org/", r.body());
+            assertEquals("kg 42 http://example.org/", r.body());
         } finally {
             server.stop();
         }
