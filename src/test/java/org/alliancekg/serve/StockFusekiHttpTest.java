@@ -70,7 +70,7 @@ class StockFusekiHttpTest {
         String count = base + "/kg/sparql?query=" + enc("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
         HttpResponse<String> r = waitForAnswer(http, count);
         assertEquals(200, r.statusCode(), r.body());
-        assertTrue(r.body().lines().toList().equals(List.of("?n", "35")), "union default graph: " + r.body());
+        assertTrue(r.body().lines().toList().equals(List.of("?n", "41")), "union default graph: " + r.body());
 
         String service = base + "/kg/query?query="
                 + enc("SELECT * { SERVICE <" + base + "/kg/sparql> { ?s ?p ?o } } LIMIT 1");
@@ -91,7 +91,7 @@ class StockFusekiHttpTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, put.statusCode(), put.body());
         HttpResponse<String> after = waitForAnswer(http, count);
-        assertEquals(List.of("?n", "35"), after.body().lines().toList());
+        assertEquals(List.of("?n", "41"), after.body().lines().toList());
     }
 
     private HttpResponse<String> waitForAnswer(HttpClient http, String url) throws Exception {
