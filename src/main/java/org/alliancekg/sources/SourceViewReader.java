@@ -41,11 +41,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@link SourceView} of an entity: the {@code akg:Claim}s whose {@code rdf:subject} or
- * {@code rdf:object} it is (at most {@link ClaimsAbout#PER_FACT} of each fact), grouped by the article it was taken from ({@code prov:wasDerivedFrom}), with the
- * qualifiers of vocabulary 2 ({@code akg:modality}, {@code akg:accordingTo}, {@code akg:attribution},
- * {@code akg:rank}, {@code akg:asserted}, {@code akg:startDate}, {@code akg:endDate}, {@code akg:ended}) and the
- * labels of everything it names, over the union of the named graphs. The entity IRI reaches the SPARQL queries
- * only as a bound parameter ({@link ParameterizedSparqlString}).
+ * {@code rdf:object} it is (at most {@link ClaimsAbout#PER_FACT} of each fact), grouped by the article it was taken
+ * from ({@code prov:wasDerivedFrom}), with the qualifiers of vocabulary 2 ({@code akg:modality},
+ * {@code akg:accordingTo}, {@code akg:attribution}, {@code akg:rank}, {@code akg:asserted}, {@code akg:startDate},
+ * {@code akg:endDate}, {@code akg:ended}) and the labels of everything it names, over the union of the named
+ * graphs. The entity IRI reaches the SPARQL queries only as a bound parameter ({@link ParameterizedSparqlString}).
  *
  * <pre>{@code
  * Optional<SourceView> view = new SourceViewReader(dsg).read(Iris.capability("counterstrike"));
