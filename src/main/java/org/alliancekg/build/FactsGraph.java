@@ -66,7 +66,6 @@ final class FactsGraph {
     private static final Node STATED_WITH = AKG.statedWith.asNode();
     private static final Node BEGIN = AKG.beginIndex.asNode();
     private static final Node END = AKG.endIndex.asNode();
-    private static final String FACT_IRI_PREFIX = Iris.ID + "fact/";
 
     private FactsGraph() {
     }
@@ -204,7 +203,7 @@ final class FactsGraph {
 
     private static boolean supportedElsewhere(DatasetGraph dsg, Triple t, Node except) {
         Node s = t.getSubject();
-        if (s.isURI() && s.getURI().startsWith(FACT_IRI_PREFIX)) {
+        if (Iris.isFact(s)) {
             // a triple of a fact node stays while a claim elsewhere gives it, as factOf defines what a claim gives
             return claimElsewhere(dsg, s, except, (g, claim) -> {
                 List<Triple> given = new ArrayList<>();

@@ -676,7 +676,7 @@ final class PageRenderer {
 
     /** A fact node ({@code akg:Fact}, unlabelled) read as the statement of its triple, like a claim's title. */
     private Optional<String> factStatement(Node n) {
-        if (!n.isURI() || !n.getURI().startsWith(Iris.ID + "fact/")) {
+        if (!Iris.isFact(n)) {
             return Optional.empty();
         }
         Optional<Node> s = first(n, AKG.factSubject.asNode());

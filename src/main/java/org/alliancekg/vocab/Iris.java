@@ -29,6 +29,8 @@ public final class Iris {
     public static final String BASE = "https://w3id.org/alliance-kg/";
     /** Namespace of individuals ({@code akr:}). */
     public static final String ID = BASE + "id/";
+    /** Namespace of the fact nodes ({@link #fact}). */
+    private static final String FACT_PREFIX = ID + "fact/";
     /** Namespace of named graphs. */
     public static final String GRAPH = BASE + "graph/";
     /** Ontology namespace ({@code akg:}), same as {@link AKG#NS}. */
@@ -163,7 +165,12 @@ public final class Iris {
      */
     public static String fact(Node subject, Node predicate, Node object) {
         String key = NodeFmtLib.strNT(subject) + " " + NodeFmtLib.strNT(predicate) + " " + NodeFmtLib.strNT(object);
-        return ID + "fact/" + sha1Hex(key, 16);
+        return FACT_PREFIX + sha1Hex(key, 16);
+    }
+
+    /** Whether a node is a fact node's IRI ({@link #fact}). */
+    public static boolean isFact(Node n) {
+        return n.isURI() && n.getURI().startsWith(FACT_PREFIX);
     }
 
     /** {@code akr:mention/{articleId}/{begin}-{end}} (code-point offsets). */
