@@ -139,10 +139,9 @@ final class FactsGraph {
      * Adds to an article graph {@code fact akg:statedWith other}, both ways, for every two claims of the graph that
      * name different fact nodes and quote overlapping spans of the article (a claim's {@code akg:beginIndex} before
      * the other's {@code akg:endIndex}, and the other way round): the two facts are stated in one passage. The links
-     * stand in the article graph, so they come and go with it. Call once the graph holds its claims; returns how many
-     * triples were added.
+     * stand in the article graph, so they come and go with it. Call once the graph holds its claims.
      */
-    static int linkStatedWith(Graph g) {
+    static void linkStatedWith(Graph g) {
         List<Quoted> quoted = new ArrayList<>();
         g.find(Node.ANY, TYPE, CLAIM).forEachRemaining(t -> {
             Node claim = t.getSubject();
@@ -166,14 +165,7 @@ final class FactsGraph {
                 }
             }
         }
-        int added = 0;
-        for (Triple t : links) {
-            if (!g.contains(t)) {
-                g.add(t);
-                added++;
-            }
-        }
-        return added;
+        links.forEach(g::add);
     }
 
     /** A claim's quoted span and the fact node it names. */
