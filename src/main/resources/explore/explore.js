@@ -280,7 +280,8 @@
         el('p', { class: 'weight', text: d.weight === 0 ? 'From the entity catalogue (no claim).'
           : d.weight + ' supporting ' + (d.claims === d.weight ? 'claim' : 'statement') + (d.weight === 1 ? '' : 's')
             + (d.start ? ', from ' + partial(d.start, (d.dates || []).concat([target.source().data('date'),
-              target.target().data('date')].filter(Boolean))) : '') }),
+              target.target().data('date')].filter(Boolean))) : '')
+            + (d.evidence_shown ? '; the first ' + d.evidence_shown + ' below' : '') }),
         evidence);
     }
     // the evidence starts in view: the results are folded above it; scroll only if that was not enough

@@ -50,8 +50,7 @@ final class Attributes {
     static final List<Def<GraphEdge>> EDGE = List.of(
             new Def<>("predicate", Type.STRING, GraphEdge::predicate),
             new Def<>("relation", Type.STRING, GraphEdge::relation),
-            new Def<>("claims", Type.INTEGER, e -> Long.toString(
-                    e.evidence().stream().filter(x -> x.kind() == Evidence.Kind.CLAIM).count())),
+            new Def<>("claims", Type.INTEGER, e -> Integer.toString(e.claims())),
             new Def<>("claim_iris", Type.STRING, e -> join(e.evidence().stream()
                     .filter(x -> x.kind() == Evidence.Kind.CLAIM).map(Evidence::iri).toList(), " ")),
             new Def<>("quotes", Type.STRING, e -> join(e.evidence().stream().map(Evidence::quote)

@@ -26,7 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code claims}, {@code start}, and the evidence as parallel lists (one entry per claim or mention, in the same
  * order; an empty string where a claim has no value): {@code evidence_iris}, {@code evidence_quotes},
  * {@code evidence_articles}, {@code evidence_dates}, {@code evidence_characterizations}; plus the distinct
- * {@code articles} and {@code dates}. Values are strings, numbers or lists of strings only, as Cytoscape desktop
+ * {@code articles} (of the evidence given) and {@code dates} (of all the claims). When a reader with an evidence
+ * limit gave only some of the supporting claims, {@code evidence_shown} says how many the lists hold, and
+ * {@code weight} still counts all. Values are strings, numbers or lists of strings only, as Cytoscape desktop
  * reads them.
  *
  * <pre>{@code
@@ -127,7 +129,10 @@ public final class CytoscapeJsonWriter implements GraphWriter {
             d.put("predicate", e.predicate());
             d.put("label", e.label());
             d.put("weight", e.weight());
-            d.put("claims", e.evidence().stream().filter(x -> x.kind() == Evidence.Kind.CLAIM).count());
+            d.put("claims", e.claims());
+            if (e.evidenceCut()) {
+                d.put("evidence_shown", e.evidence().size());
+            }
             e.start().map(LocalDate::toString).ifPresent(s -> d.put("start", s));
             list(d, e, "evidence_iris", x -> Optional.of(x.iri()));
             list(d, e, "evidence_quotes", x -> Optional.of(x.quote()));

@@ -70,20 +70,36 @@ public final class RelationGraphReader {
 
     private final DatasetGraph dataset;
     private final boolean articles;
+    private final int evidenceLimit;
 
-    private RelationGraphReader(DatasetGraph dataset, boolean articles) {
+    private RelationGraphReader(DatasetGraph dataset, boolean articles, int evidenceLimit) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.articles = articles;
+        this.evidenceLimit = evidenceLimit;
     }
 
-    /** A reader of {@code dataset}, without article nodes. */
+    /** A reader of {@code dataset}, without article nodes, with all the evidence of every edge. */
     public static RelationGraphReader of(DatasetGraph dataset) {
-        return new RelationGraphReader(dataset, false);
+        return new RelationGraphReader(dataset, false, Integer.MAX_VALUE);
     }
 
     /** A copy that includes articles as nodes (with their mentions, creators and publishers as edges) or not. */
     public RelationGraphReader withArticles(boolean include) {
-        return new RelationGraphReader(dataset, include);
+        return new RelationGraphReader(dataset, include, evidenceLimit);
+    }
+
+    /**
+     * A copy that gives each edge at most {@code limit} of its supporting statement nodes as evidence (the first by
+     * IRI, then ordered by article and IRI as always). The edge's weight, dates and start still count all of them:
+     * only the quotes, articles and characterizations of the rest are not read.
+     *
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    public RelationGraphReader withEvidenceLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the evidence limit must be at least 1, not " + limit);
+        }
+        return new RelationGraphReader(dataset, articles, limit);
     }
 
     /**
@@ -186,6 +202,7 @@ public final class RelationGraphReader {
         private final Set<Node> relations;
         private final Map<Node, Optional<NodeClass>> classes = new HashMap<>();
         private final Map<Node, String> labels = new HashMap<>();
+        private final Map<Node, Map<Node, List<Node>>> mentionsIn = new HashMap<>();
 
         Run(Graph data) {
             this.data = data;
@@ -291,10 +308,9 @@ public final class RelationGraphReader {
             String predicate = t.getPredicate().getURI();
             String relation = Relations.name(predicate);
             String label = labels.computeIfAbsent(t.getPredicate(), p -> label(p).orElse(relation));
-            List<Evidence> evidence = t.getPredicate().equals(AKG.mentions.asNode())
+            Support support = t.getPredicate().equals(AKG.mentions.asNode())
                     ? mentions(t.getSubject(), t.getObject()) : claims(t);
-            Optional<LocalDate> start = evidence.stream().flatMap(e -> e.date().stream()).map(DateSpan::first)
-                    .min(Comparator.naturalOrder());
+            Optional<LocalDate> start = support.dates().stream().map(DateSpan::first).min(Comparator.naturalOrder());
             for (GraphNode end : List.of(s, o)) {
                 Optional<LocalDate> endStart = RelationGraph.start(end);
                 if (endStart.isPresent() && (start.isEmpty() || start.get().isBefore(endStart.get()))) {
@@ -302,38 +318,75 @@ public final class RelationGraphReader {
                 }
             }
             return new GraphEdge(s.id() + " " + relation + " " + o.id(), s.id(), o.id(), predicate, relation,
-                    label, evidence, start);
+                    label, support.shown(), support.count(), support.dates(), start);
         }
 
-        /** The asserting claims of a triple, found by its fact node (one lookup, whatever else shares its terms). */
-        List<Evidence> claims(Triple t) {
-            List<Evidence> out = new ArrayList<>();
+        /**
+         * The asserting claims of a triple, found by its fact node (one lookup, whatever else shares its terms): all
+         * of them counted and dated, at most {@link #evidenceLimit} read in full.
+         */
+        Support claims(Triple t) {
+            Set<Node> found = new LinkedHashSet<>();
+            Set<DateSpan> dates = new TreeSet<>();
             Node fact = NodeFactory.createURI(Iris.fact(t.getSubject(), t.getPredicate(), t.getObject()));
             data.find(Node.ANY, AKG.fact.asNode(), fact).forEachRemaining(st -> {
                 Node c = st.getSubject();
                 if (c.isURI() && data.contains(c, RDF.type.asNode(), AKG.Claim.asNode())
                         && !data.contains(c, AKG.asserted.asNode(), NodeFactory.createLiteralByValue(false))) {
-                    out.add(new Evidence(c.getURI(), Evidence.Kind.CLAIM, article(c),
-                            literal(c, AKG.quote.asNode()).orElse(""),
-                            literal(c, AKG.characterization.asNode()), date(c, AKG.date.asNode())));
+                    found.add(c);
+                    date(c, AKG.date.asNode()).ifPresent(dates::add);
                 }
             });
-            return sortEvidence(out);
+            List<Evidence> shown = new ArrayList<>();
+            for (Node c : firstByIri(found)) {
+                shown.add(new Evidence(c.getURI(), Evidence.Kind.CLAIM, article(c),
+                        literal(c, AKG.quote.asNode()).orElse(""),
+                        literal(c, AKG.characterization.asNode()), date(c, AKG.date.asNode())));
+            }
+            return new Support(sortEvidence(shown), found.size(), List.copyOf(dates));
         }
 
-        List<Evidence> mentions(Node article, Node target) {
-            List<Evidence> out = new ArrayList<>();
-            data.find(Node.ANY, AKG.mentionOf.asNode(), target).forEachRemaining(st -> {
+        /**
+         * The mentions of {@code target} in {@code article}, from the article's mentions (read once per article from
+         * the statement nodes derived from it), so that the cost follows the article's size, not the number of
+         * mentions of the target in the corpus.
+         */
+        Support mentions(Node article, Node target) {
+            List<Node> found = mentionsIn.computeIfAbsent(article, this::mentionsByTarget)
+                    .getOrDefault(target, List.of());
+            List<Evidence> shown = new ArrayList<>();
+            for (Node m : firstByIri(found)) {
+                String text = literal(m, AKG.sentence.asNode())
+                        .or(() -> literal(m, AKG.anchorText.asNode())).orElse("");
+                shown.add(new Evidence(m.getURI(), Evidence.Kind.MENTION, Optional.of(article.getURI()), text,
+                        Optional.empty(), Optional.empty()));
+            }
+            return new Support(sortEvidence(shown), found.size(), List.of());
+        }
+
+        /** The mentions derived from an article, by the entity each mentions. */
+        private Map<Node, List<Node>> mentionsByTarget(Node article) {
+            Map<Node, Set<Node>> byTarget = new HashMap<>();
+            data.find(Node.ANY, PROV_DERIVED, article).forEachRemaining(st -> {
                 Node m = st.getSubject();
-                if (m.isURI() && data.contains(m, RDF.type.asNode(), AKG.Mention.asNode())
-                        && data.contains(m, PROV_DERIVED, article)) {
-                    String text = literal(m, AKG.sentence.asNode())
-                            .or(() -> literal(m, AKG.anchorText.asNode())).orElse("");
-                    out.add(new Evidence(m.getURI(), Evidence.Kind.MENTION, Optional.of(article.getURI()), text,
-                            Optional.empty(), Optional.empty()));
+                if (m.isURI() && data.contains(m, RDF.type.asNode(), AKG.Mention.asNode())) {
+                    data.find(m, AKG.mentionOf.asNode(), Node.ANY).forEachRemaining(
+                            mt -> byTarget.computeIfAbsent(mt.getObject(), x -> new LinkedHashSet<>()).add(m));
                 }
             });
-            return sortEvidence(out);
+            Map<Node, List<Node>> out = new HashMap<>();
+            byTarget.forEach((target, ms) -> out.put(target, List.copyOf(ms)));
+            return out;
+        }
+
+        /** The statement nodes whose evidence is read in full: all, or the first {@link #evidenceLimit} by IRI. */
+        private List<Node> firstByIri(Collection<Node> found) {
+            List<Node> distinct = new ArrayList<>(found);
+            if (distinct.size() <= evidenceLimit) {
+                return distinct;
+            }
+            distinct.sort(Comparator.comparing(Node::getURI));
+            return distinct.subList(0, evidenceLimit);
         }
 
         private List<Evidence> sortEvidence(List<Evidence> evidence) {
@@ -370,6 +423,13 @@ public final class RelationGraphReader {
             data.find(x, property, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
             return out;
         }
+    }
+
+    /**
+     * What supports an edge: the evidence read in full, how many statement nodes support it, and the distinct
+     * dates of all of them, in order.
+     */
+    private record Support(List<Evidence> shown, int count, List<DateSpan> dates) {
     }
 
     /** Every quad of the curated named graphs whose subject is {@code x}. */

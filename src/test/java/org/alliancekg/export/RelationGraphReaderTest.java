@@ -10,9 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.alliancekg.vocab.AKG;
+import org.alliancekg.vocab.Iris;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 
 /** Reading the relation graph from the fixture: which nodes and edges, their attributes, evidence and dates. */
@@ -175,6 +182,45 @@ class RelationGraphReaderTest {
                 .nodes().stream().map(GraphNode::id).toList(), "an isolated node alone");
         assertTrue(reader.read(GraphSelection.around(Set.of(ID + "claim/002-diplomat-tatsumi-new-vision/000000000002")))
                 .nodes().isEmpty(), "a claim is no node");
+    }
+
+    @Test
+    void anEvidenceLimitReadsTheFirstClaimsInFullAndStillCountsAndDatesAll() {
+        String claims = ID + "claim/002-diplomat-tatsumi-new-vision/";
+        String fact = Iris.fact(NodeFactory.createURI(ID + "meeting/scc-2022-01-06"), AKG.namesThreat.asNode(),
+                NodeFactory.createURI(ID + "threat/ballistic-missiles"));
+        Node graph = NodeFactory.createURI(Iris.GRAPH + "article/002-diplomat-tatsumi-new-vision");
+        Node third = NodeFactory.createURI(claims + "0000000000ff");
+        Txn.executeWrite(dataset, () -> {
+            dataset.add(graph, third, RDF.type.asNode(), AKG.Claim.asNode());
+            dataset.add(graph, third, AKG.fact.asNode(), NodeFactory.createURI(fact));
+            dataset.add(graph, third, AKG.quote.asNode(), NodeFactory.createLiteralString("a third claim"));
+            dataset.add(graph, third, AKG.date.asNode(),
+                    NodeFactory.createLiteralDT("2021-12", XSDDatatype.XSDgYearMonth));
+        });
+        String id = "meeting/scc-2022-01-06 namesThreat threat/ballistic-missiles";
+        GraphEdge all = edge(reader.read(GraphSelection.all()), id);
+        assertEquals(3, all.weight());
+        assertFalse(all.evidenceCut());
+
+        GraphEdge cut = edge(reader.withEvidenceLimit(2).read(GraphSelection.all()), id);
+        assertEquals(3, cut.weight(), "the weight counts every claim");
+        assertEquals(3, cut.claims());
+        assertTrue(cut.evidenceCut());
+        assertEquals(List.of(claims + "000000000002", claims + "000000000003"),
+                cut.evidence().stream().map(Evidence::iri).toList(), "the first two by IRI, read in full");
+        assertEquals("nuclear weapons, ballistic and cruise missiles", cut.evidence().get(0).quote());
+        assertEquals(List.of("2021-12", "2022-01-06"), cut.dates().stream().map(DateSpan::lexical).toList(),
+                "the dates of all the claims, the third's too");
+        assertEquals(all.start(), cut.start());
+        assertEquals(all.dates(), cut.dates());
+        assertThrows(IllegalArgumentException.class, () -> reader.withEvidenceLimit(0));
+
+        GraphEdge mentions = edge(reader.withArticles(true).withEvidenceLimit(1).read(GraphSelection.all()),
+                "article/002-diplomat-tatsumi-new-vision mentions state/japan");
+        assertEquals(2, mentions.weight(), "both mentions counted");
+        assertEquals(1, mentions.evidence().size());
+        assertEquals(0, mentions.claims(), "mentions are no claims");
     }
 
     static GraphEdge edge(RelationGraph g, String id) {
