@@ -31,6 +31,7 @@ import org.alliancekg.publish.SiteLinks;
 import org.alliancekg.serve.ExampleQuery;
 import org.alliancekg.serve.HttpProblem;
 import org.alliancekg.serve.ProblemWriter;
+import org.alliancekg.sources.ClaimsAbout;
 import org.alliancekg.sources.SourceView;
 import org.alliancekg.sources.SourceViewReader;
 import org.apache.jena.graph.Graph;
@@ -53,9 +54,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       first ({@code {"query", "results": [{iri, id, label, class, class_label, color, matched, page}]}});</li>
  *   <li>{@code /api/neighbourhood?iri=IRI[&articles=true]}: the node, every relation touching it and the nodes at
  *       their other ends, as Cytoscape JSON with page links and the evidence's article titles
- *       ({@code evidence_article_titles}) (404 if the IRI is no node); an edge gives at most
- *       {@value #EVIDENCE_SHOWN} of its claims or mentions in full ({@code evidence_shown} then says how many, and
- *       {@code weight} counts all);</li>
+ *       ({@code evidence_article_titles}) (404 if the IRI is no node); an edge gives as many of its claims or
+ *       mentions in full as a page shows of one fact ({@value ClaimsAbout#PER_FACT}; {@code evidence_shown} then
+ *       says how many, and {@code weight} counts all);</li>
  *   <li>{@code /api/timeline}: meetings and strategy documents with their dates, in date order, and those without
  *       a date ({@code {"items": [...], "undated": [...]}});</li>
  *   <li>{@code /api/classes}: the node classes with label, colour and shape;</li>
@@ -70,13 +71,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-
-    /**
-     * The supporting claims (or mentions) of one edge that {@code /api/neighbourhood} gives in full, as many as a page
-     * shows of one fact: an edge of a large corpus is stated by thousands of claims, and its weight, dates and start
-     * still count all of them.
-     */
-    static final int EVIDENCE_SHOWN = 20;
 
     /** Largest number of search results. */
     static final int MAX_LIMIT = 100;
@@ -153,7 +147,7 @@ final class ApiServlet extends HttpServlet {
             throw HttpProblem.badRequest("parameter iri (the node to show) is missing");
         }
         RelationGraph g = RelationGraphReader.of(dataset.get()).withArticles(articles(req))
-                .withEvidenceLimit(EVIDENCE_SHOWN).read(GraphSelection.around(Set.of(iri)));
+                .withEvidenceLimit(ClaimsAbout.PER_FACT).read(GraphSelection.around(Set.of(iri)));
         if (g.nodes().isEmpty()) {
             throw HttpProblem.notFound("not a node of the graph: " + iri);
         }

@@ -202,7 +202,7 @@ public final class RelationGraphReader {
         private final Set<Node> relations;
         private final Map<Node, Optional<NodeClass>> classes = new HashMap<>();
         private final Map<Node, String> labels = new HashMap<>();
-        private final Map<Node, Map<Node, List<Node>>> mentionsIn = new HashMap<>();
+        private final Map<Node, Map<Node, Set<Node>>> mentionsIn = new HashMap<>();
 
         Run(Graph data) {
             this.data = data;
@@ -326,23 +326,23 @@ public final class RelationGraphReader {
          * of them counted and dated, at most {@link #evidenceLimit} read in full.
          */
         Support claims(Triple t) {
-            Set<Node> found = new LinkedHashSet<>();
-            Set<DateSpan> dates = new TreeSet<>();
+            Map<Node, Optional<DateSpan>> found = new LinkedHashMap<>();
             Node fact = NodeFactory.createURI(Iris.fact(t.getSubject(), t.getPredicate(), t.getObject()));
             data.find(Node.ANY, AKG.fact.asNode(), fact).forEachRemaining(st -> {
                 Node c = st.getSubject();
                 if (c.isURI() && data.contains(c, RDF.type.asNode(), AKG.Claim.asNode())
                         && !data.contains(c, AKG.asserted.asNode(), NodeFactory.createLiteralByValue(false))) {
-                    found.add(c);
-                    date(c, AKG.date.asNode()).ifPresent(dates::add);
+                    found.put(c, date(c, AKG.date.asNode()));
                 }
             });
             List<Evidence> shown = new ArrayList<>();
-            for (Node c : firstByIri(found)) {
+            for (Node c : firstByIri(found.keySet())) {
                 shown.add(new Evidence(c.getURI(), Evidence.Kind.CLAIM, article(c),
                         literal(c, AKG.quote.asNode()).orElse(""),
-                        literal(c, AKG.characterization.asNode()), date(c, AKG.date.asNode())));
+                        literal(c, AKG.characterization.asNode()), found.get(c)));
             }
+            Set<DateSpan> dates = new TreeSet<>();
+            found.values().forEach(d -> d.ifPresent(dates::add));
             return new Support(sortEvidence(shown), found.size(), List.copyOf(dates));
         }
 
@@ -352,8 +352,8 @@ public final class RelationGraphReader {
          * mentions of the target in the corpus.
          */
         Support mentions(Node article, Node target) {
-            List<Node> found = mentionsIn.computeIfAbsent(article, this::mentionsByTarget)
-                    .getOrDefault(target, List.of());
+            Set<Node> found = mentionsIn.computeIfAbsent(article, this::mentionsByTarget)
+                    .getOrDefault(target, Set.of());
             List<Evidence> shown = new ArrayList<>();
             for (Node m : firstByIri(found)) {
                 String text = literal(m, AKG.sentence.asNode())
@@ -365,7 +365,7 @@ public final class RelationGraphReader {
         }
 
         /** The mentions derived from an article, by the entity each mentions. */
-        private Map<Node, List<Node>> mentionsByTarget(Node article) {
+        private Map<Node, Set<Node>> mentionsByTarget(Node article) {
             Map<Node, Set<Node>> byTarget = new HashMap<>();
             data.find(Node.ANY, PROV_DERIVED, article).forEachRemaining(st -> {
                 Node m = st.getSubject();
@@ -374,9 +374,7 @@ public final class RelationGraphReader {
                             mt -> byTarget.computeIfAbsent(mt.getObject(), x -> new LinkedHashSet<>()).add(m));
                 }
             });
-            Map<Node, List<Node>> out = new HashMap<>();
-            byTarget.forEach((target, ms) -> out.put(target, List.copyOf(ms)));
-            return out;
+            return byTarget;
         }
 
         /** The statement nodes whose evidence is read in full: all, or the first {@link #evidenceLimit} by IRI. */
