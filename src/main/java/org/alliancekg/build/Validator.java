@@ -479,8 +479,9 @@ public final class Validator {
                             }
                         }
                     }
-                    org.apache.jena.shacl.ValidationReport r = vc.generateReport();
-                    if (!r.conforms()) {
+                    // a report (an RDF model of every entry) is made only when there is an entry to report
+                    if (vc.hasViolation()) {
+                        org.apache.jena.shacl.ValidationReport r = vc.generateReport();
                         for (ReportEntry e : r.getEntries()) {
                             results.add(Validator.describe(e));
                         }
