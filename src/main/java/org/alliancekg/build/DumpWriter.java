@@ -87,7 +87,7 @@ final class DumpWriter {
         GzipText trig = new GzipText();
         GzipText nq = new GzipText();
         NodeFormatter ttl = new NodeFormatterTTL(null, prefixMap, NodeToLabel.createBNodeByLabelEncoded());
-        NodeFormatter nt = new NodeFormatterNT();
+        NodeFormatter nt = new PlainIriNT();
         for (Map.Entry<Node, Graph> e : graphs) {
             Iterator<Triple> it = e.getValue().find();
             if (!it.hasNext()) {
@@ -124,6 +124,34 @@ final class DumpWriter {
             trig.print(" .\n}\n");
         }
         return new Chunk(trig.finish(), nq.finish());
+    }
+
+    /**
+     * Jena's N-Triples formatter, writing an IRI that needs no escape as one string: Jena's own path checks and
+     * writes it a character at a time, a tenth of the dumps' time. Any other IRI is Jena's to write.
+     */
+    static final class PlainIriNT extends NodeFormatterNT {
+        @Override
+        public void formatURI(AWriter w, String iri) {
+            if (!plain(iri)) {
+                super.formatURI(w, iri);
+                return;
+            }
+            w.print('<');
+            w.print(iri);
+            w.print('>');
+        }
+
+        /** Printable ASCII but the characters an N-Triples IRIREF escapes. */
+        static boolean plain(String iri) {
+            for (int i = 0; i < iri.length(); i++) {
+                char c = iri.charAt(i);
+                if (c <= ' ' || c >= 0x7F || "<>\"{}|^`\\".indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
