@@ -88,7 +88,11 @@ public final class BuildProbe {
         }
         n.put("seconds", each.get(0).path("seconds").asDouble());
         if (each.size() > 1) {
-            n.put("nextSeconds", each.get(each.size() - 1).path("seconds").asDouble());
+            var next = n.putArray("nextEachSeconds");
+            for (int k = 1; k < each.size(); k++) {
+                next.add(each.get(k).path("seconds").asDouble());
+            }
+            n.put("nextSeconds", BenchmarkRunner.median(next));
         }
         n.put("summary", each.get(0).path("summary").asText());
         Files.writeString(out, JSON.writeValueAsString(n));
