@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.apache.jena.atlas.io.AWriter;
-import org.apache.jena.atlas.io.IO;
 import org.apache.jena.atlas.io.StringWriterI;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -58,8 +56,7 @@ class PlainIriNTTest {
     private static String write(NodeFormatter f, Node n) {
         StringWriterI w = new StringWriterI();
         f.format(w, n);
-        AWriter out = w;
-        IO.flush(out);
+        w.flush();
         return w.toString();
     }
 }

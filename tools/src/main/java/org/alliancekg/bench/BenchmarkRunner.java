@@ -578,10 +578,7 @@ public final class BenchmarkRunner {
                 o.set("answer", JSON.readTree(answer.body()));
             }
             si.put("seconds", each.get(0).path("seconds").asDouble());
-            ArrayNode next = JSON.createArrayNode();
-            for (int k = 1; k < each.size(); k++) {
-                next.add(each.get(k).path("seconds").asDouble());
-            }
+            ArrayNode next = secondsAfterFirst(each);
             si.put("nextSeconds", median(next));
             print("N=%,d: ingest through the running server (POST /kg/articles): first article %.2f s, the next %d: "
                             + "median %.2f s %s (target < 1 s)", n, si.path("seconds").asDouble(), next.size(),
@@ -708,6 +705,15 @@ public final class BenchmarkRunner {
                     ingest.path("nextSeconds").asDouble());
         }
         return ingest.has("error") ? "failed" : "-";
+    }
+
+    /** The {@code seconds} of each ingested article after the first, in order. */
+    static ArrayNode secondsAfterFirst(JsonNode articles) {
+        ArrayNode next = JSON.createArrayNode();
+        for (int k = 1; k < articles.size(); k++) {
+            next.add(articles.get(k).path("seconds").asDouble());
+        }
+        return next;
     }
 
     /** The median of an array of numbers (the mean of the middle two for an even count). */

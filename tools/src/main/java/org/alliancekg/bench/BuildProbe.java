@@ -88,10 +88,7 @@ public final class BuildProbe {
         }
         n.put("seconds", each.get(0).path("seconds").asDouble());
         if (each.size() > 1) {
-            var next = n.putArray("nextEachSeconds");
-            for (int k = 1; k < each.size(); k++) {
-                next.add(each.get(k).path("seconds").asDouble());
-            }
+            var next = n.putArray("nextEachSeconds").addAll(BenchmarkRunner.secondsAfterFirst(each));
             n.put("nextSeconds", BenchmarkRunner.median(next));
         }
         n.put("summary", each.get(0).path("summary").asText());

@@ -55,4 +55,15 @@ class BenchmarkRunnerTest {
         assertEquals(2.0, BenchmarkRunner.median(JSON.createArrayNode().add(3.0).add(1.0).add(2.0)), 1e-9);
         assertEquals(2.5, BenchmarkRunner.median(JSON.createArrayNode().add(4.0).add(1.0).add(2.0).add(3.0)), 1e-9);
     }
+
+    @Test
+    void secondsAfterTheFirstArticle() {
+        var articles = JSON.createArrayNode();
+        articles.addObject().put("seconds", 3.0);
+        articles.addObject().put("seconds", 0.5);
+        articles.addObject().put("seconds", 0.7);
+        assertEquals(JSON.createArrayNode().add(0.5).add(0.7), BenchmarkRunner.secondsAfterFirst(articles));
+        var one = JSON.createArrayNode().add(JSON.createObjectNode().put("seconds", 1.0));
+        assertEquals(0, BenchmarkRunner.secondsAfterFirst(one).size(), "one article has no next");
+    }
 }
